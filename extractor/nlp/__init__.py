@@ -1,0 +1,1 @@
+"""spaCy rule components on a blank English pipeline (no model download)."""

@@ -1,0 +1,35 @@
+"""The `extract --json` contract: one record per document."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.action import Action, Decision
+from models.document import Format
+from models.meeting import Attendee, DocumentKind, Meeting
+
+SCHEMA_VERSION = "1"
+
+
+class DocumentInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    sha256: str
+    format: Format
+    pages: int | None = None
+    kind: DocumentKind = "minutes"
+
+
+class Extraction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    extractor_version: str | None = None
+    document: DocumentInfo
+    meeting: Meeting = Field(default_factory=Meeting)
+    attendees: list[Attendee] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
