@@ -18,7 +18,7 @@ def extract_document(document: Document) -> Extraction:
     """Run every rule component over an already-read document."""
     parsed = parse(b.text for b in document.blocks)
     meeting = extract_meeting(document, parsed)
-    attendees = extract_attendees(document, parsed)
+    attendees = extract_attendees(document, parsed, meeting)
     actions = extract_actions(document, parsed, meeting, attendees)
     decisions = extract_decisions(document, parsed)
     warnings = list(document.warnings)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from models.action import Action, Decision
 from models.document import Format
 from models.meeting import Attendee, DocumentKind, Meeting
+from models.provenance import Provenance
 
 SCHEMA_VERSION = "1"
 
@@ -22,6 +23,16 @@ class DocumentInfo(BaseModel):
     kind: DocumentKind = "minutes"
 
 
+class Section(BaseModel):
+    """The minutes' text under one heading or numbered item, for full-text search."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    heading: str | None = None
+    text: str
+    provenance: Provenance = Field(default_factory=Provenance)
+
+
 class Extraction(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -32,4 +43,5 @@ class Extraction(BaseModel):
     attendees: list[Attendee] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

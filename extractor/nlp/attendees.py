@@ -4,8 +4,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from models.document import Document
-from models.meeting import Attendee
+from models.meeting import Attendee, Meeting
 
 
-def extract_attendees(document: Document, parsed: list[Doc]) -> list[Attendee]:
+def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
     return []
