@@ -1,0 +1,1 @@
+"""SQLite storage: the schema (`schema`) and loading one extraction into it (`load`)."""
