@@ -52,6 +52,47 @@ def schema() -> None:
     click.echo(json.dumps(Extraction.model_json_schema(), indent=2))
 
 
+@cli.command("import")
+@click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: number of CPUs; 1 = no worker processes).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds allowed per document; a slower one is recorded as a DocumentTimeout (0 = no limit).")
+@click.option("--force", is_flag=True, help="Re-extract files already imported and replace their rows.")
+@click.option("--silent", "-s", is_flag=True, help="No progress output: only errors and the closing summary.")
+def import_(db: Path, paths: tuple[Path, ...], workers: int | None, timeout: float, force: bool,
+            silent: bool) -> None:
+    """Import minutes files, and folders of them (recursively), into the SQLite database DB.
+
+    \b
+    Files with a supported suffix (.pdf .docx .txt .text .md .markdown .html .htm) are
+    imported, except hidden files and project files named README, SOURCES, LICENSE,
+    CHANGELOG, CONTRIBUTING, NOTICE or AUTHORS; other files are skipped and counted.
+    A file whose sha256 is already in DB is skipped as unchanged, so running the same
+    import again (or after an interruption) only does the remaining work; a changed file
+    at a known path is stored as a new version. A document that cannot be imported is
+    recorded in the import_errors table and the import goes on.
+
+    \b
+    Exit status:
+      0    every document imported or unchanged
+      1    some documents failed (see the import_errors table)
+      2    usage error, a PATH that does not exist, or nothing to import
+      130  interrupted (Ctrl-C); run the same command again to resume
+    """
+    from extractor.bulk import import_paths
+
+    for p in paths:
+        if not p.exists():
+            click.echo(f"Error: {p}: no such file or directory", err=True)
+            sys.exit(2)
+    report = import_paths(db, paths, workers=workers, force=force, timeout=timeout or None,
+                          progress=not silent)
+    click.echo(report.summary())
+    sys.exit(report.exit_code)
+
+
 def main() -> None:
     cli()
 
