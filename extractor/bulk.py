@@ -69,7 +69,8 @@ class ImportReport:
     elapsed: float = 0.0
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (path, error class, message)
     worker_peak_rss_kib: int = 0  # largest VmHWM reported by any worker (or this process, in-process)
-    rss_trace: list[tuple[int, int]] = field(default_factory=list)  # (documents done, peak RSS so far)
+    # (documents extracted so far, peak RSS in KiB of the process that extracted the last one)
+    rss_trace: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -163,7 +164,10 @@ def _on_alarm(signum, frame):
 
 def _init_worker(target: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _resolve(target)  # import the pipeline once per worker
+    try:
+        _resolve(target)  # import the pipeline once per worker
+    except Exception:  # noqa: BLE001 - reported per document by _extract_one, not as a dead pool
+        pass
 
 
 def _extract_one(path: str, timeout: float, target: str) -> dict:
@@ -341,9 +345,8 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
                 report.imported += 1
                 report.pages += extraction.document.pages or 0
                 bar.advance()
-        done = report.imported + report.failed + report.unchanged
-        if not report.rss_trace or report.rss_trace[-1][1] != report.worker_peak_rss_kib or done % 100 == 0:
-            report.rss_trace.append((done, report.worker_peak_rss_kib))
+        if rss:
+            report.rss_trace.append((report.imported + report.failed, rss))
 
     try:
         if workers == 1:
@@ -355,8 +358,6 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
     finally:
         bar.stop()
         report.elapsed = time.monotonic() - started
-        done = report.imported + report.failed + report.unchanged
-        report.rss_trace.append((done, report.worker_peak_rss_kib))
         db.close()
     return report
 
@@ -364,7 +365,6 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
 def _run_in_process(files, prepare, finish, timeout, extractor) -> None:
     # signal.setitimer only works in the main thread; elsewhere documents run without a limit.
     in_main_thread = threading.current_thread() is threading.main_thread()
-    _resolve(extractor)
     for path in files:
         sha = prepare(path)
         if sha is None:
