@@ -407,31 +407,37 @@ def _run_pool(files, prepare, finish, fail, timeout, extractor, workers, max_tas
         in_flight[fut] = (path, sha, time.monotonic(), suspect)
         return True
 
+    def fill() -> bool:
+        """Submit up to `workers` documents at a time (so a submitted document is a running
+        one and its start time is known); documents under suspicion run alone. False when
+        the pool turned out to be broken."""
+        if suspects:
+            if not in_flight:
+                return submit(*suspects.popleft(), True)
+            return True
+        while todo and len(in_flight) < workers:
+            path = todo.popleft()
+            sha = prepare(path)
+            if sha is not None and not submit(path, sha, False):
+                return False
+        return True
+
     try:
         while todo or suspects or in_flight:
             if pool_broken and not in_flight:
                 _terminate_pool(pool)
                 pool, pool_broken = new_pool(), False
                 overdue.clear()
-            # Submit up to `workers` documents at a time (so a submitted document is a running
-            # one and its start time is known); documents under suspicion run alone.
             if not pool_broken:
-                if suspects:
-                    if not in_flight:
-                        pool_broken = not submit(*suspects.popleft(), True)
-                else:
-                    while todo and len(in_flight) < workers and not pool_broken:
-                        path = todo.popleft()
-                        sha = prepare(path)
-                        if sha is not None:
-                            pool_broken = not submit(path, sha, False)
+                pool_broken = not fill()
             if not in_flight:
                 continue
             done, _ = cf.wait(list(in_flight), timeout=0.5, return_when=cf.FIRST_COMPLETED)
+            ready = []
             for fut in done:
                 path, sha, _start, suspect = in_flight.pop(fut)
                 try:
-                    result = fut.result()
+                    ready.append((path, sha, fut.result()))
                 except (BrokenProcessPool, cf.CancelledError):
                     pool_broken = True
                     if fut in overdue:
@@ -441,10 +447,12 @@ def _run_pool(files, prepare, finish, fail, timeout, extractor, workers, max_tas
                         fail(path, sha, "WorkerCrashed", "the worker process extracting this document died")
                     else:
                         suspects.append((path, sha))
-                    continue
                 except Exception as e:  # noqa: BLE001 - e.g. a result that could not be unpickled
                     fail(path, sha, type(e).__name__, str(e))
-                    continue
+            # Give idle workers their next document before writing these results.
+            if ready and not pool_broken:
+                pool_broken = not fill()
+            for path, sha, result in ready:
                 finish(path, sha, result)
             if hard_limit and not pool_broken:
                 now = time.monotonic()
