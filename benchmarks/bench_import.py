@@ -31,6 +31,42 @@ sys.path.insert(0, str(ROOT))
 from extractor.bulk import DEFAULT_EXTRACTOR, MAX_TASKS_PER_CHILD, collect_files, import_paths  # noqa: E402
 
 
+_NLP = None
+
+
+def standin_extract(path):
+    """A stand-in for the pipeline with the same heavy parts: the format's parser (pdfplumber
+    words, python-docx, BeautifulSoup) and a blank spaCy English pass over the text; stores
+    the text as one section. For measuring the import machinery when the pipeline cannot run."""
+    global _NLP
+    import spacy
+
+    from extractor.readers import detect_format, file_sha256
+    from models.extraction import DocumentInfo, Extraction, Section
+
+    p = Path(path)
+    fmt = detect_format(p)
+    pages = None
+    if fmt == "pdf":
+        import pdfplumber
+        with pdfplumber.open(p) as pdf:
+            pages = len(pdf.pages)
+            text = "\n".join(" ".join(w["text"] for w in pg.extract_words()) for pg in pdf.pages)
+    elif fmt == "docx":
+        import docx
+        text = "\n".join(par.text for par in docx.Document(str(p)).paragraphs)
+    elif fmt == "html":
+        from bs4 import BeautifulSoup
+        text = BeautifulSoup(p.read_bytes(), "lxml").get_text("\n")
+    else:
+        text = p.read_text(errors="replace")
+    if _NLP is None:
+        _NLP = spacy.blank("en")
+    _NLP(text[:500_000])
+    return Extraction(document=DocumentInfo(path=str(p), sha256=file_sha256(p), format=fmt, pages=pages),
+                      sections=[Section(text=text)])
+
+
 def replicate(sources: list[Path], n: int, dest: Path) -> list[Path]:
     """n distinct copies of `sources`, round-robin, in `dest`."""
     out = []
@@ -81,11 +117,21 @@ def main() -> int:
     ap.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--max-tasks-per-child", type=int, default=MAX_TASKS_PER_CHILD)
-    ap.add_argument("--extractor", default=DEFAULT_EXTRACTOR, help="module:function (default: the pipeline)")
+    ap.add_argument("--extractor", default=DEFAULT_EXTRACTOR,
+                    help="module:function (default: the pipeline; benchmarks.bench_import:standin_extract "
+                         "is a stand-in with the same parsers)")
     ap.add_argument("--no-pdfplumber", action="store_true", help="skip the bare pdfplumber pass")
     ap.add_argument("--keep", type=Path, help="keep the copies and databases in this folder")
     args = ap.parse_args()
 
+    try:
+        module, _, name = args.extractor.partition(":")
+        getattr(__import__(module, fromlist=[name]), name)
+    except Exception as e:  # noqa: BLE001
+        print(f"the extractor {args.extractor} cannot be loaded ({type(e).__name__}: {e}); "
+              "--extractor benchmarks.bench_import:standin_extract measures the import machinery "
+              "with a stand-in of the same parsers", file=sys.stderr)
+        return 2
     sources, _ = collect_files([args.corpus])
     if not sources:
         print(f"no minutes files under {args.corpus}", file=sys.stderr)
