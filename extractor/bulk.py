@@ -309,14 +309,15 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
 
     def prepare(path: Path) -> str | None:
         """The file's sha256 if it needs extracting; otherwise count it and return None."""
+        sha = None
         try:
-            detect_format(path)
             sha = file_sha256(path)
+            detect_format(path)
         except MinutebookError as e:
-            fail(path, None, type(e).__name__, e.reason)
+            fail(path, sha, type(e).__name__, e.reason)
             return None
         except OSError as e:
-            fail(path, None, type(e).__name__, e.strerror or str(e))
+            fail(path, sha, type(e).__name__, e.strerror or str(e))
             return None
         if not force:
             stored = find_document(db, sha) if sha not in queued_sha else {"queued": True}
