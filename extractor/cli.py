@@ -81,14 +81,20 @@ def import_(db: Path, paths: tuple[Path, ...], workers: int | None, timeout: flo
       2    usage error, a PATH that does not exist, or nothing to import
       130  interrupted (Ctrl-C); run the same command again to resume
     """
+    import sqlite3
+
     from extractor.bulk import import_paths
 
     for p in paths:
         if not p.exists():
             click.echo(f"Error: {p}: no such file or directory", err=True)
             sys.exit(2)
-    report = import_paths(db, paths, workers=workers, force=force, timeout=timeout or None,
-                          progress=not silent)
+    try:
+        report = import_paths(db, paths, workers=workers, force=force, timeout=timeout or None,
+                              progress=not silent)
+    except (OSError, sqlite3.DatabaseError) as e:  # the database itself: missing folder, not SQLite
+        click.echo(f"Error: {db}: {getattr(e, 'strerror', None) or e}", err=True)
+        sys.exit(2)
     click.echo(report.summary())
     sys.exit(report.exit_code)
 
