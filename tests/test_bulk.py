@@ -151,6 +151,7 @@ def test_corrupt_files_are_recorded_and_the_rest_load(subset, tmp_path):
         "select path, sha256, error_class, message, occurred_at from import_errors")}
     assert set(errors) == {"truncated.pdf", "not-a-zip.docx"}
     assert errors["not-a-zip.docx"][2] == "UnreadableDocument"
+    assert all(len(e[1]) == 64 for e in errors.values())  # sha256 recorded
     assert errors["truncated.pdf"][2] and errors["truncated.pdf"][3]
     assert all(e[4].endswith("Z") for e in errors.values())
     assert counts(db)["documents"] == 5
