@@ -244,6 +244,8 @@ def test_resume_after_kill_equals_one_uninterrupted_run(subset, tmp_path):
                     break
             except sqlite3.Error:
                 pass
+            if proc.poll() is not None:
+                pytest.fail(f"the import ended (status {proc.returncode}) before any document landed")
             time.sleep(0.2)
         else:
             pytest.fail("the first document never landed")
