@@ -1,0 +1,178 @@
+"""Datasette plugin: provenance links, and the route serving imported source files.
+
+- `render_cell`: in HTML tables, the `line` cell of any row that carries provenance
+  (`document_id` or `path`, plus `page` and `line`: actions, decisions, sections, the
+  views and the canned queries) reads "minutes.pdf, p. 3, line 14" and links to
+  ``/-/minutebook/source/<document_id>#page=3``. `action_id` / `decision_id` cells of views
+  and query results link to the action or decision.
+- `register_routes`: ``/-/minutebook/source/<document_id>`` returns the bytes of a file
+  registered in the `documents` table (never any other path): PDFs as application/pdf
+  (browsers open them at ``#page=N``), DOCX with its MIME type, text formats (including
+  HTML) as text/plain. 404 when the id is unknown, the file is gone or its content is no
+  longer the imported version. With several databases served, ``?db=NAME`` picks one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from urllib.parse import quote
+
+import markupsafe
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+SOURCE_ROUTE = "-/minutebook/source"
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+TEXT_FORMATS = {"txt", "md", "html"}
+RECORD_LINKS = {"action_id": "actions", "decision_id": "decisions"}
+VIEWS = {"open_actions_by_owner", "decisions_by_meeting"}
+
+
+def provenance_label(filename: str | None, page, line) -> str:
+    """'minutes.pdf, p. 3, line 14' (parts that are unknown are left out)."""
+    parts = [filename or "source"]
+    if page is not None:
+        parts.append(f"p. {page}")
+    if line is not None:
+        parts.append(f"line {line}")
+    return ", ".join(parts)
+
+
+def _get(row, key):
+    """A row's value; a foreign key Datasette expanded to {value, label} gives both."""
+    value = row[key]
+    if isinstance(value, dict):
+        return value.get("value"), value.get("label")
+    return value, None
+
+
+def _source_url(datasette, database: str, document_id, page) -> str:
+    url = datasette.urls.path(f"{SOURCE_ROUTE}/{int(document_id)}")
+    if database != _default_database(datasette):
+        url += "?db=" + quote(database, safe="")
+    if page is not None:
+        url += f"#page={int(page)}"
+    return url
+
+
+def _default_database(datasette) -> str | None:
+    for name, db in datasette.databases.items():
+        if name != "_internal" and not db.is_memory:
+            return name
+    return None
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if column in RECORD_LINKS and (table is None or table in VIEWS):
+        if isinstance(value, int):  # query results and views have no links of their own
+            href = datasette.urls.row(database, RECORD_LINKS[column], str(value))
+            return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{value}</a>')
+        return None
+    if column != "line":
+        return None
+    keys = set(row.keys())
+    if "page" not in keys or not ({"document_id", "path"} & keys):
+        return None
+    return _render_provenance(row, keys, database, datasette)
+
+
+async def _render_provenance(row, keys, database, datasette):
+    page, _ = _get(row, "page")
+    line, _ = _get(row, "line")
+    document_id = filename = None
+    if "document_id" in keys:
+        document_id, filename = _get(row, "document_id")
+    if "filename" in keys:
+        filename = _get(row, "filename")[0] or filename
+    db = datasette.get_database(database)
+    try:
+        if document_id is not None and not filename:
+            result = await db.execute("select filename from documents where id = ?", [document_id])
+            filename = result.first()[0] if result.rows else None
+        elif document_id is None and "path" in keys and _get(row, "path")[0]:
+            path = _get(row, "path")[0]
+            result = await db.execute(
+                "select id, filename from documents where path = ? order by is_latest desc, version desc limit 1",
+                [path])
+            if result.rows:
+                document_id, filename = result.first()
+    except Exception:  # not a minutebook database after all: leave the cell alone
+        return None
+    if document_id is None:
+        return None
+    label = provenance_label(filename, page, line)
+    href = _source_url(datasette, database, document_id, page)
+    return markupsafe.Markup(
+        f'<a class="minutebook-source" href="{markupsafe.escape(href)}" '
+        f'title="Open the source file">{markupsafe.escape(label)}</a>'
+    )
+
+
+def _content_type(fmt: str | None, data: bytes) -> str:
+    if fmt in CONTENT_TYPES:
+        return CONTENT_TYPES[fmt]
+    if fmt in TEXT_FORMATS or fmt is None:
+        try:
+            data.decode("utf-8")
+            return "text/plain; charset=utf-8"
+        except UnicodeDecodeError:
+            return "text/plain; charset=windows-1252"
+    return "application/octet-stream"
+
+
+async def _not_found(datasette, request, message: str) -> Response:
+    html = await datasette.render_template(
+        ["404.html", "error.html"],
+        {"ok": False, "error": message, "status": 404, "title": None},
+        request=request,
+    )
+    return Response.html(html, status=404)
+
+
+async def source(request, datasette):
+    """The imported file for one document id."""
+    document_id = int(request.url_vars["document_id"])
+    database = request.args.get("db") or _default_database(datasette)
+    if database is None or database not in datasette.databases:
+        return await _not_found(datasette, request, "No such database")
+    await datasette.ensure_permissions(request.actor, [
+        ("view-table", (database, "documents")),
+        ("view-database", database),
+        "view-instance",
+    ])
+    db = datasette.get_database(database)
+    if not await db.table_exists("documents"):
+        return await _not_found(datasette, request, "Not a minutebook database")
+    result = await db.execute(
+        "select path, filename, format, sha256 from documents where id = ?", [document_id])
+    if not result.rows:
+        return await _not_found(datasette, request, f"No document {document_id}")
+    path, filename, fmt, sha256 = result.first()
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return await _not_found(datasette, request, f"The file of document {document_id} is no longer at {path}")
+    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+        return await _not_found(
+            datasette, request, f"The file at {path} has changed since document {document_id} was imported")
+    name = filename or os.path.basename(path)
+    ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("\\", "")
+    return Response(
+        data,
+        content_type=_content_type(fmt, data),
+        headers={
+            "content-disposition": f'inline; filename="{ascii_name}"; filename*=UTF-8\'\'{quote(name)}',
+            "x-content-type-options": "nosniff",
+        },
+    )
+
+
+@hookimpl
+def register_routes():
+    return [(rf"^/{SOURCE_ROUTE}/(?P<document_id>\d+)$", source)]
