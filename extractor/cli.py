@@ -99,6 +99,27 @@ def import_(db: Path, paths: tuple[Path, ...], workers: int | None, timeout: flo
     sys.exit(report.exit_code)
 
 
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("db", type=click.Path(path_type=Path))
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def serve(db: Path, datasette_args: tuple[str, ...]) -> None:
+    """Publish the database DB with Datasette, read-only, with minutebook's metadata.
+
+    \b
+    Options after DB go to `datasette serve` unchanged, for example:
+      minutebook serve minutebook.db --port 8123 --host 127.0.0.1
+      minutebook serve minutebook.db --get /minutebook/actions.json
+    Defaults: --setting sql_time_limit_ms 3000, suggest_facets off, default_page_size 50.
+    Every action, decision and section links to its source file at /-/minutebook/source/ID.
+    """
+    from extractor.publish.serve import ServeError, serve as run_serve
+
+    try:
+        run_serve(db, datasette_args)
+    except ServeError as e:
+        fail(str(db), str(e))
+
+
 def main() -> None:
     cli()
 
