@@ -154,7 +154,8 @@ def parse_date(text: str, *, default_year: int | None = None, day_first: bool = 
     found = [f for f in find_dates(s, default_year=default_year, day_first=day_first) if f.precision == "day"]
     if len(found) == 1:
         rest = (s[:found[0].start] + s[found[0].end:]).strip(" ,.-–/")
-        if not rest or re.fullmatch(r"(?i)(?:on|at|the|by|date:?)?\s*(?:\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)?", rest):
+        if not rest or re.fullmatch(r"(?i)(?:on|at|the|by|date:?)?\s*(?:at\s+)?(?:\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?|"
+                                    r"[0-2]\d[0-5]\d\s*(?:hrs|hours|utc)?)?", rest):
             return found[0].value
         return None
     if found:
