@@ -79,7 +79,7 @@ _JUNK = re.compile(
     r"(?i)(?:\b(?:tel|telephone|fax|phone|mobile|e-?mail|www\.|https?:|room\s+\d|p\.?o\.?\s+box|page\s+\d)\b|@\w+\.\w|"
     r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|\d{5,}|\d{3,}\s+\d{3,}|^\W*\d+(?:\.\d+)*\.?\s|"
     r"\b(?:street|road|lane|avenue|close|drive|way|business\s+centre|house|floor|building)\b\W*$)")
-_NOT_TITLE = re.compile(r"(?i)^\s*(?:draft\b|[-•*·●]\s?|\d+(?:\.\d+)*\.?\s)")
+_NOT_TITLE = re.compile(r"(?i)^\s*(?:draft\b|[-•·●]\s?|\*\s|\d+(?:\.\d+)*\.?\s)")
 _SMALL = {"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&"}
 
 
@@ -302,20 +302,30 @@ def document_kind(document: Document) -> DocumentKind:
     return "minutes"
 
 
+def _numbered(line: str) -> bool:
+    """An agenda item ("1. Opening Activities", "12 Finance"), not a date line ("18 July 2006")."""
+    if not re.match(r"^\W*\d+(?:\.\d+)*\.?\s+[A-Z]", line):
+        return False
+    found = find_dates(line[:40])
+    return not (found and found[0].start <= 4)
+
+
 def _title_lines(document: Document) -> list[tuple[Block, str]]:
     out: list[tuple[Block, str]] = []
     for block in _head_blocks(document)[:10]:
         if _in_front_matter(document, block):
             continue
-        if re.match(r"^\W*\d+(?:\.\d+)*\.?\s+[A-Z]", block.text) and block.kind in ("heading", "list_item"):
+        if _numbered(block.text) and block.kind in ("heading", "list_item"):
             return out  # the first numbered agenda item: the heading area is over
         for _, line in _lines(block)[:4]:
             if _ATTENDEES.match(line):
                 return out
-            if re.match(r"^\W*\d+(?:\.\d+)*\.?\s+[A-Z]", line) and not re.search(r"(?i)minutes\s+of", line):
+            if _numbered(line) and not re.search(r"(?i)minutes\s+of", line):
                 return out
             cells = [c for c in line.split(" | ")] if block.kind == "table" else [line]
             for c in cells:
+                if _NOT_TITLE.match(c):
+                    continue
                 c = _clean(c)
                 if c and not _YAML_LINE.match(c):
                     out.append((block, c))

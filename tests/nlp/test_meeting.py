@@ -1,0 +1,172 @@
+"""Meeting metadata: dates, kind and heading on hand-built documents and on every corpus document with gold."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.nlp.meeting import date_from_filename, extract_meeting
+from models.document import Block, Document, TextLine
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+READER_MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "txt": "text", "md": "text"}
+
+
+def doc_of(*blocks: str | tuple[str, str], path: str = "minutes.md", title: str | None = None) -> Document:
+    out = []
+    for i, b in enumerate(blocks):
+        kind, text = b if isinstance(b, tuple) else ("paragraph", b)
+        out.append(Block(index=i, kind=kind, text=text, lines=[TextLine(start=0, line=i + 1)]))
+    return Document(path=path, sha256="0" * 64, format="md", blocks=out, title=title)
+
+
+def meeting_of(*blocks, **kw):
+    return extract_meeting(doc_of(*blocks, **kw), [])
+
+
+def test_held_on_date_and_previous_minutes():
+    m = meeting_of("STOKE FERRY PARISH COUNCIL Draft (until approved at the next meeting) Minutes of the Ordinary "
+                   "Meeting held on Wednesday 1 July 2020 at 7.00 pm, Virtually online via Zoom",
+                   "112/20 To Approve the Minutes of the Ordinary Meeting held on 3 June 2020 There were no amendments.")
+    assert (m.date, m.date_source) == ("2020-07-01", "text")
+    assert m.organisation == "Stoke Ferry Parish Council"
+    assert m.title == "Ordinary Meeting"
+
+
+def test_previous_minutes_first_is_not_the_meeting_date():
+    m = meeting_of("1.5 Approval of previous minutes [Minutes of 2021-09-17 Meeting #44] (Co-Chair Keaton)",
+                   "Agenda: https://www.oasis-open.org/committees/download.php/69055/agenda_20210930.html",
+                   path="oasis-tc-minutes.txt")
+    assert (m.date, m.date_source) == ("2021-09-30", "text")
+
+
+def test_date_from_file_name_last():
+    m = meeting_of(("heading", "1. Opening Activities"), "Roll call", path="meeting_minutes/211014_SARIF_TC_46.md")
+    assert (m.date, m.date_source) == ("2021-10-14", "filename")
+
+
+@pytest.mark.parametrize("name,value", [
+    pytest.param("oasis-sarif-tc-2021-10-14.md", "2021-10-14", id="iso-suffix"),
+    pytest.param("211014_SARIF_TC_46.md", "2021-10-14", id="yymmdd-prefix"),
+    pytest.param("2017-03-23.md", "2017-03-23", id="iso-only"),
+    pytest.param("fgb-minutes-191014.pdf", None, id="no-separator-after"),
+    pytest.param("minutes.md", None, id="no-date"),
+])
+def test_date_from_filename(name, value):
+    d = date_from_filename(name)
+    assert (d.isoformat() if d else None) == value
+
+
+def test_next_meeting_date_moved_in_the_item():
+    m = meeting_of("Minutes of the Ordinary Meeting held on Wednesday 1 July 2020 at 7.00 pm",
+                   "126/20 To Confirm the Date of the Next Ordinary Meeting – Wednesday 5 August 2020 at 7 pm. The "
+                   "Clerk requested that the date be moved by one week due to annual leave, the Council agreed to move "
+                   "the meeting date to Wednesday 12 August 2020 at 7 pm.")
+    assert m.next_meeting_date == "2020-08-12"
+
+
+def test_next_meeting_heading_then_date_without_year():
+    m = meeting_of(("heading", "TAG Teleconference"), ("heading", "20 March 2018"), "Present: Peter, Dan",
+                   ("heading", "Next Meeting"), "3rd April, 17:00 UTC")
+    assert (m.date, m.next_meeting_date, m.title) == ("2018-03-20", "2018-04-03", "TAG Teleconference")
+
+
+def test_next_meeting_year_rolls_forward():
+    m = meeting_of("Meeting held on 9th December 2019", "Date of next meeting: Monday 13th January")
+    assert m.next_meeting_date == "2020-01-13"
+
+
+def test_agenda_item_without_date_takes_nothing_from_the_next_table():
+    m = meeting_of("Meeting Date: 9 May 2022", "LW 79/2122 Date of next meeting",
+                   ("table", "ITEM | BY WHOM | BY WHEN\n67/2122 Minutes to website | Clerk | 01/06/2022"))
+    assert m.next_meeting_date is None
+
+
+def test_next_meeting_date_in_table_cell():
+    m = meeting_of(("table", "COMMITTEE | Learning & Wellbeing Committee | DATE | 9 May 2022"),
+                   ("table", "LW 79/2122 | Date of next\nmeeting | Monday 27 June 2022 at 1830"))
+    assert (m.date, m.next_meeting_date) == ("2022-05-09", "2022-06-27")
+
+
+def test_future_schedule_is_not_the_meeting_date():
+    m = meeting_of("1.2 Roll call\n2. Future Meetings\n2.1 Future meeting schedule\n  October 14, 2021\n"
+                   "  October 28, 2021\n6. Next Meeting\n October 14, 2021 / 08:00-09:30 PDT",
+                   path="oasis-sarif-tc-2021-09-30.txt")
+    assert (m.date, m.date_source, m.next_meeting_date) == ("2021-09-30", "filename", "2021-10-14")
+
+
+def test_letter():
+    m = meeting_of("From: Peter Wheelhouse", "18 July 2006", "cc DIP MB", "To ICE Working Group members",
+                   "Re: ICE ACTION PLAN", "The purpose of this note is to thank you all.",
+                   "Yours sincerely")
+    assert (m.kind, m.date, m.title) == ("letter", "2006-07-18", "Ice Action Plan")
+
+
+def test_agenda_only():
+    m = meeting_of(("heading", "Parish Council Meeting Agenda"), "Tuesday 3rd March 2020 at 7.30pm",
+                   "1. To receive apologies for absence", "2. To approve the minutes of the last meeting",
+                   "3. To consider planning applications")
+    assert m.kind == "agenda"
+
+
+def test_minutes_are_not_an_agenda():
+    m = meeting_of(("heading", "Agenda"), "1. To receive apologies for absence", "Apologies were noted and accepted.",
+                   "It was agreed that the hedge be cut.")
+    assert m.kind == "minutes"
+
+
+def test_notes():
+    assert meeting_of(("heading", "Notes of the Residents' Association meeting"), "Present: A, B").kind == "notes"
+
+
+def test_action_log():
+    m = meeting_of(("table", "Action | Owner | Due\nFix the gate | Clerk | 01/02/2020\nCut the hedge | JS | asap"))
+    assert m.kind == "action-log"
+
+
+def test_heading_area_skips_address_and_phone():
+    m = meeting_of("**Norfolk Drug Interventions Programme**  \n**Room 401**  \n**Breckland Business Centre**",
+                   "**Tel: 01362 852930**  \n**Fax: 01362 852939**",
+                   ("heading", "**Drug Intervention Board Strategy Group Minutes**"), "**3rd June 2009**",
+                   ("heading", "Present"), "Tony Oram (TO) (Chair)")
+    assert (m.organisation, m.title, m.date) == ("Norfolk Drug Interventions Programme",
+                                                 "Drug Intervention Board Strategy Group", "2009-06-03")
+
+
+def test_front_matter_date_is_not_the_meeting_date():
+    m = meeting_of("---\ntitle: \"Northwold Parish Council - April\"\ndate: \"2017-05-02\"\n---",
+                   "DRAFT – FOR APPROVAL AT THE NEXT MEETING",
+                   "Northwold and Whittington Parish Council – Ordinary Meeting Tuesday 4th April 2017, 7.30pm "
+                   "Northwold Village Hall")
+    assert (m.date, m.organisation, m.title) == ("2017-04-04", "Northwold and Whittington Parish Council",
+                                                 "Ordinary Meeting")
+
+
+# ---- the corpus, read by the real readers ------------------------------------------------------
+
+def _gold_files() -> list:
+    out = []
+    for g in sorted(CORPUS.glob("*.gold.json")) + sorted(CORPUS.glob("series/*/*.gold.json")):
+        source = g.with_name(g.name[: -len(".gold.json")])
+        fmt = json.loads(g.read_text())["format"]
+        module = READER_MODULES[fmt]
+        marks = []
+        if importlib.util.find_spec(f"extractor.readers.{module}") is None:
+            marks.append(pytest.mark.xfail(reason=f"no {fmt} reader yet (extractor/readers/{module}.py)",
+                                           raises=ImportError, strict=True))
+        out.append(pytest.param(source, g, marks=marks, id=source.name))
+    return out
+
+
+@pytest.mark.parametrize("source,gold_path", _gold_files())
+def test_corpus_meeting_dates(source: Path, gold_path: Path):
+    from extractor.readers import read_document
+
+    gold = json.loads(gold_path.read_text())
+    document = read_document(source)
+    m = extract_meeting(document, [])
+    assert m.date == gold["meeting_date"]
+    assert m.next_meeting_date == gold["next_meeting_date"]
+    assert m.kind == gold["kind"]
