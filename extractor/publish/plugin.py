@@ -136,6 +136,8 @@ async def _not_found(datasette, request, message: str) -> Response:
 
 async def source(request, datasette):
     """The imported file for one document id."""
+    if not request.url_vars["document_id"].isdigit():
+        return await _not_found(datasette, request, "No such document")
     document_id = int(request.url_vars["document_id"])
     database = request.args.get("db") or _default_database(datasette)
     if database is None or database not in datasette.databases:
@@ -175,4 +177,5 @@ async def source(request, datasette):
 
 @hookimpl
 def register_routes():
-    return [(rf"^/{SOURCE_ROUTE}/(?P<document_id>\d+)$", source)]
+    # Any id, so that a bad one gets this route's 404 rather than Datasette's generic one.
+    return [(rf"^/{SOURCE_ROUTE}/(?P<document_id>[^/]+)$", source)]
