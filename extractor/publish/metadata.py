@@ -111,7 +111,8 @@ TABLES: dict[str, dict] = {
             "page and line it was read from. Search covers the action, its sentence and owners."
         ),
         "sort_desc": "meeting_date",
-        "facets": ["owners", "body", "year", "explicit", "status"],
+        # "owner": one entry per owner from action_owners (see extractor.publish.plugin).
+        "facets": [{"owner": "id"}, "body", "year", "explicit", "status"],
         "fts_table": "actions_fts",
         "fts_pk": "id",
         "columns": {

@@ -5,6 +5,9 @@
   views and the canned queries) reads "minutes.pdf, p. 3, line 14" and links to
   ``/-/minutebook/source/<document_id>#page=3``. `action_id` / `decision_id` cells of views
   and query results link to the action or decision.
+- `register_facet_classes`: the ``owner`` facet of the actions table counts actions per
+  owner from `action_owners` (an action with two owners counts for both); choosing an
+  owner filters with Datasette's ``_through`` filter on `action_owners`.
 - `register_routes`: ``/-/minutebook/source/<document_id>`` returns the bytes of a file
   registered in the `documents` table (never any other path): PDFs as application/pdf
   (browsers open them at ``#page=N``), DOCX with its MIME type, text formats (including
@@ -14,11 +17,15 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from urllib.parse import quote
 
 import markupsafe
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import path_with_added_args, path_with_removed_args
 from datasette.utils.asgi import Response
 
 SOURCE_ROUTE = "-/minutebook/source"
@@ -173,6 +180,62 @@ async def source(request, datasette):
             "x-content-type-options": "nosniff",
         },
     )
+
+
+class OwnerFacet(Facet):
+    """Facet the actions table by owner, one owner at a time (metadata: ``{"owner": "id"}``)."""
+
+    type = "owner"
+
+    async def suggest(self):
+        return []
+
+    def _through(self, owner: str) -> dict:
+        return {"table": "action_owners", "column": "owner", "value": owner}
+
+    async def facet_results(self):
+        configs = self.get_configs()
+        if self.table != "actions" or not configs:
+            return [], []
+        chosen = {}  # owner -> the _through argument exactly as in the query string
+        for arg in self.request.args.getlist("_through"):
+            try:
+                data = json.loads(arg)
+            except ValueError:
+                continue
+            if isinstance(data, dict) and data.get("table") == "action_owners" and data.get("column") == "owner":
+                chosen[str(data.get("value"))] = arg
+        size = self.get_facet_size()
+        sql = f"""
+            select owner as value, count(distinct action_id) as count from action_owners
+            where action_id in (select id from ({self.sql}))
+            group by owner order by count desc, owner limit {size + 1}"""
+        try:
+            found = await self.ds.execute(self.database, sql, self.params, truncate=False,
+                                          custom_time_limit=self.ds.setting("facet_time_limit_ms"))
+        except QueryInterrupted:
+            return [], ["owner"]
+        values = []
+        for row in found.rows[:size]:
+            owner = row["value"]
+            if owner in chosen:
+                path = path_with_removed_args(self.request, {"_through": chosen[owner]})
+            else:
+                path = path_with_added_args(self.request, {"_through": json.dumps(self._through(owner))})
+            values.append({
+                "value": owner, "label": owner, "count": row["count"], "selected": owner in chosen,
+                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
+            })
+        return [{
+            "name": "owner", "type": self.type, "hideable": configs[0]["source"] != "metadata",
+            "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet_owner": "id"})),
+            "results": values, "truncated": len(found.rows) > size,
+        }], []
+
+
+@hookimpl
+def register_facet_classes():
+    return [OwnerFacet]
 
 
 @hookimpl

@@ -99,12 +99,28 @@ def test_internal_tables_are_hidden(ds):
 def test_actions_have_default_facets_and_search(ds):
     data = get_json(ds, "/minutebook/actions.json")
     facets = data["facet_results"]
-    assert {"owners", "body", "year", "explicit", "status"} <= set(facets)
+    assert {"owner", "body", "year", "explicit", "status"} <= set(facets)
     by_body = {r["value"]: r["count"] for r in facets["body"]["results"]}
     assert by_body == {HALESWORTH_BODY: 4, NORTHWOLD_BODY: 1}
     assert {r["value"]: r["count"] for r in facets["status"]["results"]} == {"open": 5}
+    assert {r["value"]: r["count"] for r in facets["explicit"]["results"]} == {1: 5}
     found = rows(ds, "/minutebook/actions.json?_search=Barclays")
     assert [r["text"][:20] for r in found] == ["talk to both Barclay"]
+
+
+def test_owner_facet_counts_each_owner_and_filters(ds):
+    facet = get_json(ds, "/minutebook/actions.json")["facet_results"]["owner"]
+    counts = {r["value"]: r["count"] for r in facet["results"]}
+    assert counts == {"Mike Stephens": 3, "Alison Hopkins": 2, "David Olds": 1, "N Cooper": 1}
+    mike = next(r for r in facet["results"] if r["value"] == "Mike Stephens")
+    path = mike["toggle_url"].replace("http://localhost", "").replace("/actions?", "/actions.json?")
+    data = get_json(ds, path)
+    assert sorted(r[data["columns"].index("text")][:12] for r in data["rows"]) == [
+        "ask the East", "talk to both", "to be posted"]
+    (selected,) = [r for r in data["facet_results"]["owner"]["results"] if r["selected"]]
+    assert selected["value"] == "Mike Stephens"
+    # the body facet now counts Mike Stephens' actions only
+    assert data["facet_results"]["body"]["results"][0]["count"] == 3
 
 
 def test_meetings_sorted_by_date_descending(ds):
@@ -304,7 +320,7 @@ def test_serve_merges_own_metadata(minutebook_db, tmp_path):
     metadata = json.loads(result.output)
     assert metadata["title"] == "Parish minutes"
     actions = metadata["databases"]["minutebook"]["tables"]["actions"]
-    assert actions["description"] == "Local description" and "owners" in actions["facets"]
+    assert actions["description"] == "Local description" and {"owner": "id"} in actions["facets"]
     assert split_metadata_option(["-m", "a.json", "--port", "1"]) == (["--port", "1"], "a.json")
     assert split_metadata_option(["--metadata=a.yaml"]) == ([], "a.yaml")
 
