@@ -288,13 +288,16 @@ where documents.is_latest = 1
     actions.id in (
       select action_owners.action_id
       from action_owners
-        left join people on people.id = action_owners.person_id
-      where action_owners.owner = trim(:person) collate nocase
-        or people.initials = trim(:person) collate nocase
-        or exists (
-          select 1 from json_each(coalesce(people.variants, '[]'))
-          where json_each.value = trim(:person) collate nocase
+      where action_owners.person_id in (
+          select people.id from people
+          where people.name = trim(:person) collate nocase
+            or people.initials = trim(:person) collate nocase
+            or exists (
+              select 1 from json_each(coalesce(people.variants, '[]'))
+              where json_each.value = trim(:person) collate nocase
+            )
         )
+        or action_owners.owner = trim(:person) collate nocase
         or (length(trim(:person)) >= 3
             and action_owners.owner like '%' || trim(:person) || '%')
     )

@@ -3,7 +3,7 @@
 - `render_cell`: in HTML tables, the `line` cell of any row that carries provenance
   (`document_id` or `path`, plus `page` and `line`: actions, decisions, sections, the
   views and the canned queries) reads "minutes.pdf, p. 3, line 14" and links to
-  ``/-/minutebook/source/<document_id>#page=3``. `action_id` / `decision_id` cells of views
+  ``/-/minutebook/source/<document_id>#page=3``; so does `filename` in `documents`. `action_id` / `decision_id` cells of views
   and query results link to the action or decision.
 - `register_facet_classes`: the ``owner`` facet of the actions table counts actions per
   owner from `action_owners` (an action with two owners counts for both); choosing an
@@ -80,6 +80,10 @@ def render_cell(row, value, column, table, database, datasette):
             href = datasette.urls.row(database, RECORD_LINKS[column], str(value))
             return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{value}</a>')
         return None
+    if table == "documents" and column == "filename" and value and "id" in row.keys():
+        href = _source_url(datasette, database, _get(row, "id")[0], None)
+        return markupsafe.Markup(
+            f'<a class="minutebook-source" href="{markupsafe.escape(href)}">{markupsafe.escape(value)}</a>')
     if column != "line":
         return None
     keys = set(row.keys())

@@ -206,6 +206,8 @@ def test_provenance_link_in_actions_table(ds, minutebook_db):
     assert (f'href="/-/minutebook/source/{pdf}#page=2" title="Open the source file">'
             f"{HALESWORTH_NAME}, p. 2, line 35</a>") in html
     assert f'href="/-/minutebook/source/{md}" title="Open the source file">{NORTHWOLD.name}, line 28</a>' in html
+    html = get(ds, "/minutebook/documents").text
+    assert f'href="/-/minutebook/source/{pdf}">{HALESWORTH_NAME}</a>' in html
 
 
 def test_provenance_link_in_row_page_views_and_queries(ds, minutebook_db):
