@@ -8,6 +8,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -276,7 +277,7 @@ def test_pipeline_extractions_publish_with_provenance(pipeline_db):
         assert f'href="{href}" title="Open the source file">{label}</a>' in html
     owned = query_db(pipeline_db, "select action_id, owner from action_owners order by id limit 3")
     for o in owned:
-        found = rows(ds, f"/minutebook/actions_for_person.json?person={o['owner']}")
+        found = rows(ds, f"/minutebook/actions_for_person.json?person={quote(o['owner'])}")
         assert o["action_id"] in [r["action_id"] for r in found]
     for doc in query_db(pipeline_db, "select id, path from documents"):
         response = get(ds, f"/-/minutebook/source/{doc['id']}")
