@@ -3,8 +3,10 @@
 - `render_cell`: in HTML tables, the `line` cell of any row that carries provenance
   (`document_id` or `path`, plus `page` and `line`: actions, decisions, sections, the
   views and the canned queries) reads "minutes.pdf, p. 3, line 14" and links to
-  ``/-/minutebook/source/<document_id>#page=3``; so does `filename` in `documents`. `action_id` / `decision_id` cells of views
-  and query results link to the action or decision.
+  ``/-/minutebook/source/<document_id>#page=3``; so does `filename` in `documents`.
+  `action_id` / `decision_id` cells of views and query results link to the action or
+  decision. Only databases with minutebook's `documents` and `minutebook_meta` tables
+  are touched: other databases served by the same Datasette render as usual.
 - `register_facet_classes`: the ``owner`` facet of the actions table counts actions per
   owner from `action_owners` (an action with two owners counts for both); choosing an
   owner filters with Datasette's ``_through`` filter on `action_owners`.
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import weakref
 from urllib.parse import quote
 
 import markupsafe
@@ -73,17 +76,24 @@ def _default_database(datasette) -> str | None:
     return None
 
 
+_MINUTEBOOK_DBS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+async def _is_minutebook(datasette, database: str) -> bool:
+    db = datasette.get_database(database)
+    if db not in _MINUTEBOOK_DBS:
+        _MINUTEBOOK_DBS[db] = await db.table_exists("documents") and await db.table_exists("minutebook_meta")
+    return _MINUTEBOOK_DBS[db]
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if column in RECORD_LINKS and (table is None or table in VIEWS):
         if isinstance(value, int):  # query results and views have no links of their own
-            href = datasette.urls.row(database, RECORD_LINKS[column], str(value))
-            return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{value}</a>')
+            return _record_link(value, column, database, datasette)
         return None
     if table == "documents" and column == "filename" and value and "id" in row.keys():
-        href = _source_url(datasette, database, _get(row, "id")[0], None)
-        return markupsafe.Markup(
-            f'<a class="minutebook-source" href="{markupsafe.escape(href)}">{markupsafe.escape(value)}</a>')
+        return _document_link(row, value, database, datasette)
     if column != "line":
         return None
     keys = set(row.keys())
@@ -92,7 +102,25 @@ def render_cell(row, value, column, table, database, datasette):
     return _render_provenance(row, keys, database, datasette)
 
 
+async def _record_link(value: int, column: str, database: str, datasette):
+    if not await _is_minutebook(datasette, database):
+        return None
+    href = datasette.urls.row(database, RECORD_LINKS[column], str(value))
+    return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{value}</a>')
+
+
+async def _document_link(row, value, database: str, datasette):
+    document_id = _get(row, "id")[0]
+    if not isinstance(document_id, int) or not await _is_minutebook(datasette, database):
+        return None
+    href = _source_url(datasette, database, document_id, None)
+    return markupsafe.Markup(
+        f'<a class="minutebook-source" href="{markupsafe.escape(href)}">{markupsafe.escape(value)}</a>')
+
+
 async def _render_provenance(row, keys, database, datasette):
+    if not await _is_minutebook(datasette, database):
+        return None
     page, _ = _get(row, "page")
     line, _ = _get(row, "line")
     document_id = filename = None
@@ -112,9 +140,9 @@ async def _render_provenance(row, keys, database, datasette):
                 [path])
             if result.rows:
                 document_id, filename = result.first()
-    except Exception:  # not a minutebook database after all: leave the cell alone
+    except Exception:  # an unexpected row shape: leave the cell alone
         return None
-    if document_id is None:
+    if not isinstance(document_id, int):
         return None
     label = provenance_label(filename, page, line)
     href = _source_url(datasette, database, document_id, page)
@@ -158,9 +186,9 @@ async def source(request, datasette):
         ("view-database", database),
         "view-instance",
     ])
-    db = datasette.get_database(database)
-    if not await db.table_exists("documents"):
+    if not await _is_minutebook(datasette, database):
         return await _not_found(datasette, request, "Not a minutebook database")
+    db = datasette.get_database(database)
     result = await db.execute(
         "select path, filename, format, sha256 from documents where id = ?", [document_id])
     if not result.rows:

@@ -228,6 +228,22 @@ def test_provenance_link_in_row_page_views_and_queries(ds, minutebook_db):
     assert f'<a href="/minutebook/actions/{barclays}">{barclays}</a>' in html
 
 
+def test_other_databases_are_left_alone(minutebook_db, tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("create table notes (id integer primary key, document_id int, page int, line int)")
+    conn.execute("insert into notes values (1, 1, 2, 3)")
+    conn.commit()
+    conn.close()
+    both = Datasette(files=[str(minutebook_db), str(other)], metadata=build_metadata())
+    assert "minutebook-source" not in get(both, "/other/notes").text
+    pdf = document_id(minutebook_db, HALESWORTH)
+    assert f'href="/-/minutebook/source/{pdf}#page=2"' in get(both, "/minutebook/actions").text
+    assert get(both, f"/-/minutebook/source/{pdf}").status_code == 200
+    assert get(both, f"/-/minutebook/source/{pdf}?db=minutebook").status_code == 200
+    assert get(both, "/-/minutebook/source/1?db=other").status_code == 404
+
+
 def test_source_route_serves_registered_files(ds, minutebook_db):
     response = get(ds, f"/-/minutebook/source/{document_id(minutebook_db, HALESWORTH)}")
     assert response.status_code == 200
