@@ -1,13 +1,480 @@
-"""Actions: explicit markers, action lists and tables, narrative commitments."""
+"""Actions: explicit markers, action lists and tables, narrative commitments.
+
+Every way minutes record a task produces a `Candidate`; candidates that record the same task
+twice (narrative plus ACTION line, body plus closing action table, MeetBot's three listings)
+are merged, explicit wins. Deadlines are resolved last, against the meeting's dates.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc
 
+from extractor.nlp.dates import find_events, resolve_deadline
+from extractor.nlp.owners import OwnerMatch, OwnerParser
+from extractor.nlp.people import PeopleIndex
+from extractor.nlp.sections import SectionTracker
+from extractor.nlp.tables import table_candidates
+from extractor.nlp.textutil import overlap, sentence_spans, squash
 from models.action import Action
-from models.document import Document
+from models.document import Block, Document
 from models.meeting import Attendee, Meeting
+from models.provenance import Provenance
+
+_MEETBOT_TAIL = re.compile(r"\s*\(\s*[\w.\-\[\]|]+,\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
+_GLUED_ITEM = re.compile(r"\s(?:\d{1,3}\\?\.|\d{1,3}/\d{2,4})\s+(?=[A-Z][A-Z&’' ]{3,})")
+_DONE = re.compile(r"^\W*(done|completed?|closed|finished|resolved|discharged)\b", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[*•●▪◦\-–+]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
+_HEDGE = re.compile(r"\b(may|might|could|hopes?|hoped|hopefully|possibly|perhaps|would like|consider whether|"
+                    r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
+_SPEAKER = re.compile(r"^\s*(?:[*\-•]\s*)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|@[\w.-]+):\s+")
+_NONE = re.compile(r"^\W*(none|n/a|nil|no actions?|\(none\))\W*$", re.IGNORECASE)
+
+RANK = {"table": 0, "column": 1, "list": 2, "marker": 2, "narrative": 3}
+
+
+@dataclass
+class Candidate:
+    text: str
+    explicit: bool
+    owners: list[str]
+    owner_text: str | None
+    source_text: str
+    rule: str
+    kind: str  # table | column | marker | list | narrative
+    block: int
+    provenance: Provenance
+    section: str | None = None
+    due_hint: str | None = None  # a "by when" cell
+    in_action_list: bool = False
+    row_key: tuple | None = None  # (table, row) for candidates from one table row
+    also: list[Provenance] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    document: Document
+    parsed: list[Doc]
+    meeting: Meeting
+    people: PeopleIndex
+    owners: OwnerParser
+    speakers: set[str]
+
+
+def _clean(text: str) -> str:
+    text = squash(text)
+    text = _MEETBOT_TAIL.sub("", text)
+    return text.strip(" *_-–—:;,").strip()
+
+
+def _strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text, count=1)
+
+
+def _body_words(meeting: Meeting) -> set[str]:
+    words = set()
+    for s in (meeting.title, meeting.organisation):
+        words.update(w.lower() for w in re.findall(r"[A-Za-z]+", s or "") if len(w) > 2)
+    return words
+
+
+def _speakers(document: Document) -> set[str]:
+    """Names that open lines as speakers ("Travis: I have been…") — owners even when not listed."""
+    names: dict[str, int] = {}
+    for b in document.blocks:
+        if b.kind == "table":
+            continue
+        for line in b.text.split("\n"):
+            m = _SPEAKER.match(line)
+            if m and m.group(1).lower() not in {"note", "notes", "action", "actions", "decision", "agenda",
+                                                 "present", "apologies", "regrets", "scribe", "chair", "date",
+                                                 "time", "location", "venue", "resolved", "agreed", "todo",
+                                                 "link", "info", "idea", "help", "update", "conclusion",
+                                                 "next meeting", "minutes", "attendees", "absent", "summary"}:
+                names[m.group(1)] = names.get(m.group(1), 0) + 1
+    return {n for n, c in names.items() if c >= 1 and len(n) > 1}
+
+
+# ---------------------------------------------------------------------------------------
+# explicit markers: "ACTION: X to …", "**ACTION** KH to …", "(Action: JW)", "#action …"
+# ---------------------------------------------------------------------------------------
+
+def _valid_marker(block: Block, doc: Doc, span) -> bool:
+    text = block.text
+    first = doc[span.start]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    has_sep = span.end - span.start > 1 and doc[span.end - 1].text in {":", "-", "–", "—", ";"}
+    if span.label_ != "ACTION_MARKER":
+        return False
+    if span.id_ in ("action.meetbot", "action.todo"):
+        return True
+    if nxt is not None and nxt.lower_ in {"plan", "plans", "plan.", "points", "items", "log", "list", "taken",
+                                          "register", "tracker", "required", "arising", "summary"} and not has_sep:
+        return False
+    before = text[:first.idx].rstrip(" *_")
+    at_line_start = before == "" or before.endswith("\n") or re.search(r"(^|\n)\s*[*\-•#>]+$", before) is not None
+    after_sentence = re.search(r"[.!?)\]:]$", before) is not None
+    in_paren = before.endswith("(")
+    upper = first.text.isupper()
+    bold = block.is_bold(first.idx, first.idx + len(first.text))
+    if not (at_line_start or after_sentence or in_paren):
+        return upper and has_sep and len(first.text) > 2  # "… co.uk ACTION: Cllr X to …"
+    return upper or has_sep or bold or in_paren
+
+
+def _split_tasks(ctx: Context, content: str) -> list[str]:
+    """'Councillors to provide X and Clerk to respond…' → two tasks; later sentences only when owned."""
+    pieces: list[str] = []
+    spans = sentence_spans(content)
+    for i, (s, e) in enumerate(spans):
+        sent = content[s:e].strip()
+        if i > 0 and not (ctx.owners.leading(sent) or ctx.owners.colon_owner(sent)):
+            break
+        # split "… and Clerk to respond …" when a new owner takes over
+        parts, start = [], 0
+        for m in re.finditer(r"(?:,\s*|\s+)(?:and|&)\s+|;\s+|\.\s+", sent):
+            rest = sent[m.end():]
+            got = ctx.owners.leading(rest, links=("to", "will", "is to", "are to"))
+            if got and m.start() > start and ctx.owners.leading(sent[start:m.start()]):
+                parts.append(sent[start:m.start()])
+                start = m.end()
+        parts.append(sent[start:])
+        pieces.extend(p for p in parts if p.strip())
+    return pieces
+
+
+def _task_from(ctx: Context, piece: str) -> tuple[str, OwnerMatch | None]:
+    piece = _clean(piece)
+    got = ctx.owners.leading(piece) or ctx.owners.colon_owner(piece)
+    if got:
+        return _clean(piece[got.end:]), got
+    return piece, None
+
+
+def _previous_text(ctx: Context, index: int) -> tuple[str, int] | None:
+    for j in range(index - 1, max(-1, index - 4), -1):
+        b = ctx.document.blocks[j]
+        if b.kind in ("paragraph", "list_item") and len(b.text.split()) >= 3:
+            return b.text, j
+        if b.kind == "heading":
+            return None
+    return None
+
+
+def _markers(block: Block, doc: Doc) -> list:
+    markers = [s for s in doc.spans.get("actions", []) if s.label_ == "ACTION_MARKER"]
+    markers = sorted({s.start: s for s in sorted(markers, key=lambda s: s.end - s.start)}.values(), key=lambda s: s.start)
+    return [s for s in markers if _valid_marker(block, doc, s)]
+
+
+def _marked_from(block: Block, doc: Doc) -> int:
+    """Where the block's ACTION-marked text begins: the sentence before the first marker on."""
+    markers = _markers(block, doc)
+    if not markers:
+        return len(block.text)
+    first = markers[0].start_char
+    start = 0
+    for s0, s1 in sentence_spans(block.text[:first]):
+        if s1 <= first and block.text[s1:first].strip(" *_(\n") == "":
+            start = s0
+        elif s0 < first:
+            start = s0 if block.text[s0:first].strip(" *_(\n") == "" else start
+    return start
+
+
+def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) -> list[Candidate]:
+    block, doc = ctx.document.blocks[i], ctx.parsed[i]
+    markers = _markers(block, doc)
+    out: list[Candidate] = []
+    if markers and _closed(ctx, i):
+        return out
+    for k, span in enumerate(markers):
+        start = span.end_char
+        end = markers[k + 1].start_char if k + 1 < len(markers) else len(block.text)
+        if block.text[:span.start_char].rstrip().endswith("(") and ")" in block.text[start:end]:
+            end = start + block.text[start:end].index(")")
+        content = block.text[start:end]
+        glued = _GLUED_ITEM.search(content)
+        if glued:
+            content = content[:glued.start()]
+        content = content.strip(" *_:-–—\n")
+        if _DONE.search(content.split("\n")[-1]) and len(content.split("\n")) > 1:
+            continue
+        prov = block.provenance(span.start_char)
+        own = ctx.owners.parse_phrase(_clean(content).rstrip(".")) if content else None
+        if own or not _clean(content):
+            # "ACTION: AHop/MS" or "(Action: JW)": the task is the text before the marker
+            before = block.text[:span.start_char].rstrip(" *_(\n")
+            prev_marker_end = markers[k - 1].end_char if k else 0
+            before = before[prev_marker_end:]
+            if len(before.split()) >= 3:
+                sents = sentence_spans(before)
+                task = before[sents[-1][0]:] if sents and len(before[sents[-1][0]:].split()) >= 4 else before
+                src_block = i
+            else:
+                prev = _previous_text(ctx, i)
+                if prev is None:
+                    continue
+                task, src_block = prev
+            task = _clean(_strip_bullet(task))
+            out.append(Candidate(text=task, explicit=True, owners=own.owners if own else [],
+                                 owner_text=own.owner_text if own else None,
+                                 source_text=squash(block.text[span.start_char:end]) + " — " + task if src_block != i
+                                 else squash(block.text[max(0, span.start_char - len(task) - 2):end]),
+                                 rule=span.id_ + ".after", kind="marker", block=i, provenance=prov, section=section,
+                                 in_action_list=in_list, warnings=own.warnings if own else []))
+            continue
+        for piece in _split_tasks(ctx, content):
+            task, got = _task_from(ctx, piece)
+            if not task or _NONE.match(task):
+                continue
+            owners = got.owners if got else ctx.owners.mentioned(task)
+            owner_text = got.owner_text if got else (", ".join(owners) if owners else None)
+            out.append(Candidate(text=task, explicit=True, owners=owners, owner_text=owner_text,
+                                 source_text=_clean(block.text[span.start_char:end]), rule=span.id_, kind="marker",
+                                 block=i, provenance=prov, section=section, in_action_list=in_list,
+                                 warnings=got.warnings if got else []))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# action lists: "ACTION POINTS", "Next steps", MeetBot "Action Items"
+# ---------------------------------------------------------------------------------------
+
+def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | None:
+    block = ctx.document.blocks[i]
+    text = _clean(_strip_bullet(block.text))
+    if not text or _NONE.match(text) or len(text.split()) < 2:
+        return None
+    if _closed(ctx, i):
+        return None
+    if ctx.owners.parse_phrase(text):  # a bare owner name heads a MeetBot "by person" group
+        return None
+    task, got = _task_from(ctx, text)
+    if got is None:
+        m = re.search(r"\b([A-Z][A-Za-z]{1,3}|@[\w.-]+)\s+to\s+(progress|action|lead|follow[- ]up|take forward)\W*$", text)
+        tail = ctx.owners.parse_phrase(m.group(1)) if m else None
+        owners = tail.owners if tail else ctx.owners.mentioned(text)
+        owner_text = tail.owner_text if tail else None
+    else:
+        owners, owner_text = got.owners, got.owner_text
+    return Candidate(text=task if got else text, explicit=True, owners=owners, owner_text=owner_text,
+                     source_text=text, rule="action.list", kind="list", block=i,
+                     provenance=block.provenance(0), section=section, in_action_list=True,
+                     warnings=got.warnings if got else [])
+
+
+def _closed(ctx: Context, i: int) -> bool:
+    """A reviewed action marked DONE in its next, deeper list item (or at its own end)."""
+    block = ctx.document.blocks[i]
+    if re.search(r"[-–—(]\s*(DONE|Done|COMPLETED|Completed|CLOSED|Closed)\W*$", block.text):
+        return True
+    if i + 1 < len(ctx.document.blocks):
+        nxt = ctx.document.blocks[i + 1]
+        if nxt.kind == "list_item" and (nxt.level or 0) > (block.level or 0) and _DONE.match(_strip_bullet(nxt.text)):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------
+# narrative commitments: "KH agreed to report back", "The Clerk will write", "I'll contact you"
+# ---------------------------------------------------------------------------------------
+
+def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int, text: str, section: str | None,
+                         *, skip: list[tuple[int, int]] = (), provenance: Provenance | None = None,
+                         row_key: tuple | None = None) -> list[Candidate]:
+    out: list[Candidate] = []
+    spans = [s for s in doc.spans.get("actions", []) if s.label_ == "COMMITMENT"]
+    if not spans:
+        return out
+    speaker = None
+    m = _SPEAKER.match(text)
+    if m:
+        speaker = ctx.owners.parse_phrase(m.group(1))
+    for s0, s1 in sentence_spans(text):
+        a, b = s0 + text_offset, s1 + text_offset
+        if any(x < b and a < y for x, y in skip):
+            continue
+        sent = text[s0:s1]
+        if _HEDGE.search(sent) or "?" in sent:
+            continue
+        for span in spans:
+            if not (a <= span.start_char < b):
+                continue
+            rel = span.start_char - a
+            before = sent[:rel]
+            if _PAST.search(before[-25:]):
+                continue
+            got: OwnerMatch | None = None
+            if span.id_ == "action.narrative.first_person" or (
+                    span.id_ == "action.narrative.will" and re.search(r"(^|:|\band)\s*$", before.strip(" *-")) is not None
+                    and speaker is not None):
+                if speaker is None:
+                    continue
+                got = OwnerMatch(owner_text=speaker.owner_text, owners=speaker.owners)
+            else:
+                got = _owner_before(ctx, before)
+                if got is None:
+                    continue
+                if span.id_ == "action.narrative.will" and not any(ctx.people.resolve(o) or o.lower().split()[-1] in
+                                                                    {"clerk", "chair", "chairman", "secretary",
+                                                                     "treasurer", "headteacher"}
+                                                                    for o in got.owners):
+                    continue  # "The plan will…", "SCC will repair": only people and officers commit
+            task = _clean(sent[rel:])
+            task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
+                          r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
+                          "", task, flags=re.IGNORECASE)
+            if len(task.split()) < 2:
+                continue
+            out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
+                                 source_text=_clean(sent), rule=span.id_, kind="narrative", block=block.index,
+                                 provenance=provenance or block.provenance(a), section=section, row_key=row_key))
+            break
+    return out
+
+
+_CLAUSE = re.compile(r"(?:^|[;:]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b)\s*")
+
+
+def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
+    """The owner phrase that ends `before` and starts a clause (the longest that parses)."""
+    for m in _CLAUSE.finditer(before):
+        clause = _strip_bullet(before[m.end():]).strip(" ,*")
+        if clause and len(clause.split()) <= 8:
+            got = ctx.owners.parse_phrase(clause)
+            if got:
+                return got
+    return None
+
+
+def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:
+    """'KH to clarify this with colleagues at GO.' in running text: a person, then 'to' + a task."""
+    out = []
+    for s0, s1 in sentence_spans(block.text):
+        if any(x < s1 and s0 < y for x, y in skip):
+            continue
+        sent = _strip_bullet(block.text[s0:s1].strip())
+        got = ctx.owners.leading(sent, links=("to", "is to", "are to"))
+        if not got or _HEDGE.search(sent):
+            continue
+        if not all(ctx.people.resolve(o) or o.startswith("@") or o.lower().split()[-1] in
+                   {"clerk", "chair", "chairman", "secretary", "treasurer"} for o in got.owners):
+            continue
+        task = _clean(sent[got.end:])
+        if len(task.split()) < 2:
+            continue
+        out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
+                             source_text=_clean(sent), rule="action.narrative.to", kind="narrative",
+                             block=block.index, provenance=block.provenance(s0), section=section))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# merging records of one task
+# ---------------------------------------------------------------------------------------
+
+def _same_owner(a: Candidate, b: Candidate) -> bool:
+    return bool(set(a.owners) & set(b.owners)) or not a.owners or not b.owners
+
+
+def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
+    if keep.row_key is not None and keep.row_key == other.row_key and _same_owner(keep, other):
+        return True
+    sim = max(overlap(keep.text, other.text), overlap(keep.source_text, other.source_text))
+    same_text = squash(keep.text).lower().rstrip(".") == squash(other.text).lower().rstrip(".")
+    if keep.explicit and other.explicit and keep.kind in ("marker", "list") and other.kind in ("marker", "list"):
+        # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
+        return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
+    if not other.explicit or not keep.explicit:
+        near = abs(keep.block - other.block) <= 2
+        if _same_owner(keep, other) and keep.owners and other.owners and (near and sim >= 0.2 or sim >= 0.5):
+            return True
+        if near and sim >= 0.6:
+            return True
+        if keep.owners and set(keep.owners) == set(other.owners) and near and keep.block != other.block \
+                and other.kind == "narrative" and keep.kind == "marker" and other.block < keep.block:
+            return True  # "KH agreed to check back…" then "ACTION KH to advise…"
+        return False
+    # table row vs body marker / action column
+    return _same_owner(keep, other) and sim >= 0.45
+
+
+def merge(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
+    order = sorted(range(len(cands)), key=lambda k: (not cands[k].explicit, RANK[cands[k].kind], k))
+    kept: list[Candidate] = []
+    for k in order:
+        c = cands[k]
+        for other in kept:
+            if _duplicate(other, c, blocks):
+                other.also.append(c.provenance)
+                if not other.owners and c.owners:
+                    other.owners, other.owner_text = c.owners, c.owner_text
+                break
+        else:
+            kept.append(c)
+    kept.sort(key=lambda c: (c.block, c.provenance.row or 0, c.provenance.line or 0))
+    return kept
+
+
+# ---------------------------------------------------------------------------------------
+
+def collect(ctx: Context) -> list[Candidate]:
+    cands: list[Candidate] = []
+    tracker = SectionTracker()
+    table_state: dict = {}
+    for i, block in enumerate(ctx.document.blocks):
+        doc = ctx.parsed[i]
+        tracker.see(block, doc)
+        section, in_list = tracker.section, tracker.in_action_list
+        if block.kind == "table":
+            cands.extend(table_candidates(ctx, block, section, table_state))
+            continue
+        if block.kind == "heading" or tracker.is_label(block):
+            continue
+        found = marker_candidates(ctx, i, section, in_list)
+        cands.extend(found)
+        covered = [(_marked_from(block, doc), len(block.text))] if found else []
+        if not found and in_list and (block.kind == "list_item" or ctx.owners.leading(_strip_bullet(block.text))):
+            c = list_candidate(ctx, i, section)
+            if c:
+                cands.append(c)
+                covered = [(0, len(block.text))]
+        if not covered or covered[0][0] > 0:
+            cands.extend(narrative_candidates(ctx, block, doc, 0, block.text, section, skip=covered))
+            cands.extend(_bare_owner_to(ctx, block, section, covered))
+    return cands
+
+
+def _deadline(c: Candidate, meeting: Meeting, body: set[str], events) -> tuple[str | None, str | None, str | None]:
+    md = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
+    nd = date.fromisoformat(meeting.next_meeting_date) if meeting.next_meeting_date and len(meeting.next_meeting_date) == 10 else None
+    for text in ([c.due_hint] if c.due_hint else []) + [c.text]:
+        d = resolve_deadline(text, meeting_date=md, next_meeting_date=nd, body_words=body, events=events)
+        if d is not None:
+            return d.due, d.due_text, d.due_basis
+    return None, None, None
 
 
 def extract_actions(document: Document, parsed: list[Doc], meeting: Meeting,
                     attendees: list[Attendee]) -> list[Action]:
-    return []
+    people = PeopleIndex(attendees)
+    speakers = _speakers(document)
+    body = _body_words(meeting)
+    ctx = Context(document=document, parsed=parsed, meeting=meeting, people=people,
+                  owners=OwnerParser(people, body_words=body, known_names=speakers), speakers=speakers)
+    cands = merge(collect(ctx), document.blocks)
+    year = int(meeting.date[:4]) if meeting.date else None
+    events = find_events([b.text for b in document.blocks], default_year=year)
+    actions = []
+    for c in cands:
+        due, due_text, basis = _deadline(c, meeting, body, events)
+        actions.append(Action(text=c.text, explicit=c.explicit, owners=c.owners, owner_text=c.owner_text,
+                              due=due, due_text=due_text, due_basis=basis, source_text=c.source_text,
+                              section=c.section, rule=c.rule, provenance=c.provenance, also=c.also))
+        document.warnings.extend(w for w in c.warnings if w not in document.warnings)
+    return actions

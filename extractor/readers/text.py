@@ -27,7 +27,7 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^(\s*)([*+\-•●▪◦])(\s+)(?=\S)")
 _TXT_BULLET = re.compile(r"^(\s*)(\*)(?=[A-Za-z])(?!.*\*)")  # "*ACTION Eddy: …" in plain text
-_NUMBERED = re.compile(r"^(\s*)(\d{1,3}(?:\\?[.)]|(?:\.\d{1,3})+\.?)|\(?[a-z]\)|\(?[ivx]{1,4}\))(\s+)(?=\S)")
+_NUMBERED = re.compile(r"^(\s*)(\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)|\(?[a-z]\)|\(?[ivx]{1,4}\))(\s+)(?=\S)")
 _FRONT = re.compile(r"^---\s*$")
 _YAML_TITLE = re.compile(r"""^title:\s*["']?(.*?)["']?\s*$""")
 

@@ -1,0 +1,275 @@
+"""Actions in tables: action tables (task / owner / due columns) and a minutes table's "Action" column.
+
+Columns are told apart by their content as much as by their headers, because real tables
+mislabel them (a "Next Steps" column holding names, an "Owner" column holding tasks).
+A table that continues on the next page without its header row keeps the layout of the
+table before it when it has the same number of columns.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extractor.nlp.engine import parse
+from extractor.nlp.textutil import sentence_spans, squash
+from models.document import Block, Cell
+from models.provenance import Provenance
+
+if TYPE_CHECKING:
+    from extractor.nlp.actions import Candidate, Context
+
+OWNER_HDR = re.compile(r"^(owners?|by whom|who|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
+                       r"actionee|name|names)\W*$", re.IGNORECASE)
+DUE_HDR = re.compile(r"^(due(?: date)?|by when|deadline|target(?: date)?|when|date(?: due)?|timescales?|"
+                     r"completion(?: date)?|by)\W*$", re.IGNORECASE)
+TASK_HDR = re.compile(r"^(actions?|tasks?|next steps?|description|what|activity|to do|action points?|"
+                      r"actions? to be taken|agreed actions?)\W*$", re.IGNORECASE)
+ITEM_HDR = re.compile(r"^(item|no\.?|ref\.?|#|minute|agenda item|item no\.?)\W*$", re.IGNORECASE)
+NOTES_HDR = re.compile(r"^(notes?|minutes?|discussion|details|comments?|summary|record|discussion and decisions|"
+                       r"decisions?|outcome|matters?)\W*$", re.IGNORECASE)
+ACTION_COL_HDR = re.compile(r"^(actions?|action by|who|owner|by whom)\W*$", re.IGNORECASE)
+ITEM_CELL = re.compile(r"^[A-Z&]{0,4}\s?\d{1,3}[a-z0-9)]*(?:[/.]\d{1,5})*\.?$")
+
+
+def _text(cell: Cell | None) -> str:
+    return squash(cell.text) if cell else ""
+
+
+def _header_kind(row: list[Cell]) -> dict | None:
+    texts = [_text(c) for c in row]
+    if sum(1 for t in texts if t) < 2 or any(len(t.split()) > 6 for t in texts):
+        return None
+    roles = {}
+    for c, t in zip(row, texts):
+        if not t:
+            continue
+        for name, rx in (("owner", OWNER_HDR), ("due", DUE_HDR), ("task", TASK_HDR), ("item", ITEM_HDR),
+                         ("notes", NOTES_HDR)):
+            if rx.match(t):
+                roles.setdefault(name, []).append(c.col)
+                break
+    if "notes" in roles:
+        action_cols = [c.col for c, t in zip(row, texts) if ACTION_COL_HDR.match(t)]
+        if action_cols:
+            return {"kind": "column", "notes": roles["notes"][0], "action": action_cols[-1], "ncols": len(row)}
+        return {"kind": "notes", "notes": roles["notes"][0], "ncols": len(row)}
+    if ("owner" in roles or "due" in roles) and len(roles) >= 2:
+        return {"kind": "action", "roles": roles, "ncols": len(row)}
+    return None
+
+
+def _names_score(ctx: "Context", cells: list[str]) -> float:
+    vals = [t for t in cells if t]
+    if not vals:
+        return 0.0
+    return sum(1 for t in vals if ctx.owners.parse_phrase(t.rstrip(".")) is not None) / len(vals)
+
+
+def _layout_action(ctx: "Context", rows: list[list[Cell]], header: dict) -> dict:
+    """Which column holds the task, the owner and the deadline, judged by content."""
+    ncols = max(len(r) for r in rows)
+    cols: dict[int, list[str]] = {k: [] for k in range(ncols)}
+    for r in rows:
+        for c in r:
+            if c.col < ncols:
+                cols[c.col].append(_text(c))
+    roles = header["roles"]
+    due = roles.get("due", [None])[0]
+    item = next((k for k, v in cols.items() if v and sum(bool(ITEM_CELL.match(t)) for t in v if t) >= max(1, 0.6 * len([t for t in v if t]))), None)
+    others = [k for k in cols if k not in (due, item) and any(cols[k])]
+    if not others:
+        return {}
+    owner = max(others, key=lambda k: (_names_score(ctx, cols[k]), k in roles.get("owner", [])))
+    if _names_score(ctx, cols[owner]) < 0.3 and owner not in roles.get("owner", []):
+        owner = None
+    rest = [k for k in others if k != owner]
+    task = max(rest, key=lambda k: sum(len(t.split()) for t in cols[k])) if rest else None
+    return {"task": task, "owner": owner, "due": due, "item": item}
+
+
+def _cell(row: list[Cell], col: int | None) -> Cell | None:
+    if col is None:
+        return None
+    for c in row:
+        if c.col == col:
+            return c
+    return None
+
+
+def _prov(block: Block, cell: Cell | None, row_index: int) -> Provenance:
+    line = cell.lines[0] if cell and cell.lines else None
+    return Provenance(page=line.page if line else None, line=line.line if line else None, block=block.index,
+                      table=block.table, row=row_index, cell=cell.col if cell else None)
+
+
+def _action_rows(ctx: "Context", block: Block, rows: list[list[Cell]], layout: dict, section) -> list["Candidate"]:
+    from extractor.nlp.actions import Candidate
+
+    out = []
+    for ri, row in rows:
+        task_cell = _cell(row, layout.get("task"))
+        task = _text(task_cell)
+        if not task or len(task) < 3 or re.fullmatch(r"\W*(none|n/a|-)?\W*", task, re.IGNORECASE):
+            continue
+        owner_text = _text(_cell(row, layout.get("owner")))
+        got = ctx.owners.parse_phrase(owner_text.rstrip(".")) if owner_text else None
+        if got is None and owner_text:
+            joined = ctx.people.resolve(owner_text.replace(" ", ""))
+            owners = [joined] if joined else [p.strip() for p in re.split(r"[/&,]", owner_text) if p.strip()]
+            got_owners, got_text = owners, owner_text
+        elif got is not None:
+            got_owners, got_text = got.owners, got.owner_text
+        else:
+            lead = ctx.owners.leading(task)
+            got_owners = lead.owners if lead else ctx.owners.mentioned(task)
+            got_text = lead.owner_text if lead else None
+        due_text = _text(_cell(row, layout.get("due"))) or None
+        out.append(Candidate(text=task, explicit=True, owners=got_owners, owner_text=got_text or None,
+                             source_text=" | ".join(_text(c) for c in row if _text(c)), rule="action.table",
+                             kind="table", block=block.index, provenance=_prov(block, task_cell, ri),
+                             section=section, due_hint=due_text, in_action_list=True))
+    return out
+
+
+def _entries(cell: Cell) -> list[tuple[str, float | None, int | None]]:
+    """An Action-column cell split into its entries: (text, top, line), joining wrapped names."""
+    if not cell.lines:
+        return [(_text(cell), None, None)] if _text(cell) else []
+    pieces = []
+    for k, ln in enumerate(cell.lines):
+        end = cell.lines[k + 1].start if k + 1 < len(cell.lines) else len(cell.text)
+        pieces.append((cell.text[ln.start:end].strip(), ln.top, ln.line))
+    out: list[list] = []
+    for text, top, line in pieces:
+        if not text:
+            continue
+        if out and (out[-1][0].endswith(("/", "&", " to", " and", "-")) or text[:1].islower()
+                    or re.fullmatch(r"[a-z]+ ?[A-Z]?\w*", text)):
+            out[-1][0] = (out[-1][0] + ("" if out[-1][0].endswith("/") else " ") + text).strip()
+        else:
+            out.append([text, top, line])
+    return [(t, top, line) for t, top, line in out]
+
+
+def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: str) -> tuple[str, int]:
+    """The notes sentence that an Action-column entry stands beside (preferring one naming the owner)."""
+    text = notes.text
+    spans = sentence_spans(text)
+    if not spans:
+        return squash(text), 0
+    if top is None or not notes.lines:
+        return squash(text), 0
+
+    def line_top(off: int) -> float:
+        best = notes.lines[0]
+        for ln in notes.lines:
+            if ln.start <= off:
+                best = ln
+        return best.top if best.top is not None else 0.0
+
+    def mentions(s: str) -> bool:
+        low = s.lower()
+        keys = {owner_text.lower()} | {o.lower() for o in owners} | {o.split()[0].lower() for o in owners if o.split()}
+        keys |= {o.split()[-1].lower() for o in owners if len(o.split()) > 1}
+        return any(k and re.search(r"\b" + re.escape(k) + r"\b", low) for k in keys)
+
+    def dist(span) -> float:
+        s, e = span
+        tops = [line_top(o) for o in range(s, e, max(1, (e - s) // 6 or 1))] + [line_top(max(s, e - 1))]
+        return min(abs(t - top) for t in tops)
+
+    near = sorted(spans, key=dist)
+    for sp in near[:3]:
+        if dist(sp) <= 40 and mentions(text[sp[0]:sp[1]]):
+            return squash(text[sp[0]:sp[1]]), sp[0]
+    sp = near[0]
+    return squash(text[sp[0]:sp[1]]), sp[0]
+
+
+def _column_rows(ctx: "Context", block: Block, rows, layout: dict, section) -> list["Candidate"]:
+    from extractor.nlp.actions import Candidate, narrative_candidates
+
+    out = []
+    for ri, row in rows:
+        notes = _cell(row, layout["notes"])
+        action = _cell(row, layout["action"])
+        if notes is not None and _text(notes):
+            doc = parse([notes.text])[0]
+            out.extend(narrative_candidates(ctx, block, doc, 0, notes.text, section,
+                                            provenance=_prov(block, notes, ri), row_key=(block.table, ri)))
+        if action is None or not _text(action) or re.fullmatch(r"\W*(none|n/a|-)?\W*", _text(action), re.I):
+            continue
+        for entry, top, line in _entries(action):
+            lead = ctx.owners.leading(entry)
+            if lead:
+                owners, owner_text = lead.owners, lead.owner_text
+            else:
+                got = ctx.owners.parse_phrase(entry.rstrip("."))
+                if got is None:
+                    joined = ctx.people.resolve(entry.replace(" ", ""))
+                    if not joined:
+                        continue
+                    owners, owner_text = [joined], entry
+                else:
+                    owners, owner_text = got.owners, got.owner_text
+            if notes is None or not _text(notes):
+                continue
+            sent, off = _sentence_at(notes, top, owners, owner_text)
+            if lead and len(entry[lead.end:].split()) >= 2:
+                task = squash(entry[lead.end:])
+            else:
+                task = sent
+            prov = _prov(block, notes, ri)
+            ln = notes.lines and max((x for x in notes.lines if x.start <= off), key=lambda x: x.start, default=None)
+            if ln:
+                prov.page, prov.line = ln.page, ln.line
+            out.append(Candidate(text=task, explicit=True, owners=owners, owner_text=owner_text,
+                                 source_text=sent, rule="action.column", kind="column", block=block.index,
+                                 provenance=prov, section=section, row_key=(block.table, ri)))
+    return out
+
+
+def table_candidates(ctx: "Context", block: Block, section: str | None, state: dict) -> list["Candidate"]:
+    rows = block.rows
+    if not rows:
+        return []
+    header, start = None, 0
+    for k, row in enumerate(rows[:3]):
+        header = _header_kind(row)
+        if header:
+            start = k + 1
+            break
+    if header is None:
+        last = state.get("last")
+        if last and last["ncols"] == max(len(r) for r in rows):
+            header = last
+        else:
+            header = None
+    if header is None:
+        # a table of running text ("Discussion:"): narrative commitments in its cells
+        from extractor.nlp.actions import narrative_candidates
+        out = []
+        for ri, row in enumerate(rows):
+            for c in row:
+                if len(c.text.split()) >= 6:
+                    doc = parse([c.text])[0]
+                    out.extend(narrative_candidates(ctx, block, doc, 0, c.text, section,
+                                                    provenance=_prov(block, c, ri), row_key=(block.table, ri)))
+        return out
+    state["last"] = header
+    data = [(ri, rows[ri]) for ri in range(start, len(rows))]
+    if header["kind"] == "action":
+        if "layout" not in header:
+            header["layout"] = _layout_action(ctx, [r for _, r in data], header)
+        return _action_rows(ctx, block, data, header["layout"], section) if header["layout"] else []
+    if header["kind"] == "column":
+        return _column_rows(ctx, block, data, header, section)
+    from extractor.nlp.actions import narrative_candidates
+    out = []
+    for ri, row in data:
+        c = _cell(row, header["notes"])
+        if c is not None and _text(c):
+            doc = parse([c.text])[0]
+            out.extend(narrative_candidates(ctx, block, doc, 0, c.text, section,
+                                            provenance=_prov(block, c, ri), row_key=(block.table, ri)))
+    return out

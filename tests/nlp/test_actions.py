@@ -1,0 +1,158 @@
+"""Action rules on real lines from the corpus, and lines that must NOT become actions."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp.actions import extract_actions
+from extractor.nlp.engine import parse
+from models.document import Block, Document, TextLine
+from models.meeting import Attendee, Meeting
+
+NORFOLK = [Attendee(name="Karen Hillen", initials="KH"), Attendee(name="Andrew Barwick", initials="AB"),
+           Attendee(name="Jacqueline Westrop", initials="JW"), Attendee(name="Roz Brookes", initials="RB"),
+           Attendee(name="Tony Oram", initials="TO", role="Chair"), Attendee(name="Peter Burnham", initials="PB"),
+           Attendee(name="Anne-Louise Schofield", initials="ALS")]
+PARISH = [Attendee(name="N Cooper", role="Clerk"), Attendee(name="A. Jenkinson"), Attendee(name="C. Pointeer"),
+          Attendee(name="Martin Storey", status="in_attendance")]
+STOKE = [Attendee(name="Helen Richardson", role="Parish Clerk and Financial Responsible Person"),
+         Attendee(name="Sue Lintern", role="Chair"), Attendee(name="Gail Reeve"), Attendee(name="Donna Stocking"),
+         Attendee(name="Colin Sampson", status="in_attendance")]
+HALES = [Attendee(name="Alison Hopkins", initials="AHop"), Attendee(name="Mike Stephens", initials="MS"),
+         Attendee(name="Alan Holzer", initials="AHol", role="Chair")]
+
+
+def doc_of(*paragraphs: str, kinds: tuple[str, ...] = ()) -> Document:
+    blocks = []
+    for i, text in enumerate(paragraphs):
+        kind = kinds[i] if i < len(kinds) else "paragraph"
+        blocks.append(Block(index=i, kind=kind, text=text, lines=[TextLine(start=0, line=i + 1)]))
+    return Document(path="t.md", sha256="0" * 64, format="md", blocks=blocks)
+
+
+def run(document: Document, attendees, meeting: Meeting | None = None):
+    parsed = parse(b.text for b in document.blocks)
+    return extract_actions(document, parsed, meeting or Meeting(date="2009-06-03"), attendees)
+
+
+EXPLICIT = [
+    pytest.param("ACTION KH to advice on the position prior to the next board meeting", NORFOLK,
+                 ["Karen Hillen"], "advice on the position", id="bold-marker-initials"),
+    pytest.param("ACTION RB to arrange a meeting with TO to discuss the issue", NORFOLK,
+                 ["Roz Brookes"], "arrange a meeting with TO", id="marker-owner-not-the-other-initials"),
+    pytest.param("ACTION a meeting between probation contract manager AB & JW to be facilitated to look into this matter.",
+                 NORFOLK, ["Andrew Barwick", "Jacqueline Westrop"], "a meeting between", id="ownerless-marker-mentions"),
+    pytest.param("ACTION DIP Strategy manager to instruct team to take flexible approach to acceptance.", NORFOLK,
+                 ["DIP Strategy manager"], "instruct team", id="role-as-written"),
+    pytest.param("ACTIONS: Cllr Storey to contact Highways about road sweeping.", PARISH,
+                 ["Martin Storey"], "contact Highways", id="title-surname"),
+    pytest.param("ACTION: Clerk to contact CPRE.", PARISH, ["N Cooper"], "contact CPRE", id="clerk-resolved"),
+    pytest.param("ACTION Michael: Reach out to ParaSoft", [Attendee(name="Michael Fanning")],
+                 ["Michael Fanning"], "Reach out to ParaSoft", id="owner-before-colon"),
+    pytest.param("ACTION: Sangwhan to comb through the discussion and while issues on whatwg/html.",
+                 [Attendee(name="Sangwhan")], ["Sangwhan"], "comb through", id="first-name"),
+    pytest.param("ACTION: Revisit next week.", [], [], "Revisit next week", id="ownerless-deferral"),
+    pytest.param("* ACTION: pbrobinson to send patch to infra list enabling keepalive (dgilmore, 16:43:08)",
+                 [Attendee(name="pbrobinson"), Attendee(name="dgilmore")], ["pbrobinson"],
+                 "send patch to infra list enabling keepalive", id="meetbot-inline"),
+]
+
+
+@pytest.mark.parametrize("line,attendees,owners,task", EXPLICIT)
+def test_explicit_action_lines(line, attendees, owners, task):
+    actions = run(doc_of(line), attendees)
+    assert len(actions) == 1, [a.text for a in actions]
+    a = actions[0]
+    assert a.explicit
+    assert a.owners == owners
+    assert task in a.text
+
+
+def test_marker_with_owner_only_takes_the_paragraph_above():
+    d = doc_of("6.3 MS stated that he would talk to both Barclays and Lloyds bank and see which would be the most "
+               "accommodating to arrange a transfer from HSBC.", "ACTION:MS")
+    actions = run(d, HALES)
+    assert [a.owners for a in actions] == [["Mike Stephens"]]
+    assert "talk to both Barclays and Lloyds bank" in actions[0].text
+
+
+def test_two_owners_on_one_action_line_make_two_actions():
+    line = "ACTIONS: Councillors to provide relevant emails and Clerk to respond within the 20 working day timeframe."
+    actions = run(doc_of(line), PARISH, Meeting(date="2017-04-04"))
+    assert [(a.owners, a.text.split()[0]) for a in actions] == [(["Councillors"], "provide"), (["N Cooper"], "respond")]
+
+
+def test_action_line_glued_to_the_next_numbered_item_stops_there():
+    line = ("ACTION: Cllr Pointeer to discuss positioning with Whittington Church. 15. PARISH COUNCIL NOTICEBOARDS "
+            "These have not yet been received. ACTION: Clerk to follow up to find out when noticeboards will be delivered.")
+    actions = run(doc_of(line), PARISH)
+    assert [a.owners for a in actions] == [["C. Pointeer"], ["N Cooper"]]
+    assert "NOTICEBOARDS" not in actions[0].text
+
+
+def test_identical_action_lines_under_different_items_stay_two_tasks():
+    line = "ACTION: Clerk to get two more estimates for tree works and put on the May agenda."
+    d = doc_of("16. WHITTINGTON PLAYGROUND An estimate has been received.", line,
+               "17. NORTHWOLD OLD CEMETERY A further two estimates are required.", line)
+    assert len(run(d, PARISH)) == 2
+
+
+def test_action_points_list_under_heading():
+    d = doc_of("ACTION POINTS",
+               "PB to do a presentation to the Board in September detailing the PPO structure",
+               "Board adopted the action points as detailed in the adult treatment Plan ALS to progress.",
+               "The Board to consider as part of its wider debate what its strategic vision was.",
+               kinds=("heading", "list_item", "list_item", "list_item"))
+    actions = run(d, NORFOLK)
+    assert [a.owners for a in actions] == [["Peter Burnham"], ["Anne-Louise Schofield"], ["Board"]]
+    assert all(a.explicit for a in actions)
+
+
+def test_reviewed_action_marked_done_is_not_open():
+    d = Document(path="t.md", sha256="0" * 64, format="md", blocks=[
+        Block(index=0, kind="heading", text="1.6 Review of action items and resolutions"),
+        Block(index=1, kind="list_item", level=0, text="ACTION Michael: Update OASIS repo teams/permissions"),
+        Block(index=2, kind="list_item", level=1, text="DONE"),
+        Block(index=3, kind="list_item", level=0, text="ACTION David: Author Wikipedia page"),
+        Block(index=4, kind="list_item", level=1, text="ONGOING"),
+    ])
+    actions = run(d, [Attendee(name="Michael Fanning"), Attendee(name="David Keaton")])
+    assert [a.owners for a in actions] == [["David Keaton"]]
+
+
+NARRATIVE = [
+    pytest.param("The Clerk agreed to escalate via the Planning Enforcement team at the Borough Council.", STOKE,
+                 ["Helen Richardson"], id="clerk-agreed-to"),
+    pytest.param("Cllr Gail Reeve and Cllr Donna Stocking agreed to take the idea forward.", STOKE,
+                 ["Gail Reeve", "Donna Stocking"], id="two-owners-agreed"),
+    pytest.param("The Clerk would continue to pursue in July.", STOKE, ["Helen Richardson"], id="would-continue"),
+    pytest.param("Cllr Storey will contact Highways about this.", PARISH, ["Martin Storey"], id="will"),
+    pytest.param("KH to clarify this with colleagues at GO.", NORFOLK, ["Karen Hillen"], id="initials-to"),
+]
+
+
+@pytest.mark.parametrize("line,attendees,owners", NARRATIVE)
+def test_narrative_commitments(line, attendees, owners):
+    actions = run(doc_of(line), attendees, Meeting(date="2020-07-01"))
+    assert [(a.owners, a.explicit) for a in actions] == [(owners, False)]
+
+
+NOT_ACTIONS = [
+    pytest.param("118/20 To Approve Revised Covid-19 Action Plan The Clerk advised that minor amendments had been made.",
+                 STOKE, id="action-plan-title"),
+    pytest.param("The plan will shortly be added to drugs.gov.uk website as well as distributed through the DAT update.",
+                 [], id="thing-will"),
+    pytest.param("SCC will repair the lift.", HALES, id="third-party"),
+    pytest.param("Cllr Colin Sampson shared that he was unsure when any consultation might happen, but he would look "
+                 "to support the Parish Council's views on the matter.", STOKE, id="hedged-pronoun"),
+    pytest.param("The Clerk had agreed to write to the council last month.", STOKE, id="already-done"),
+    pytest.param("Residents were advised of the location of a streetlamp shade along West End as an example.", PARISH,
+                 id="residents"),
+    pytest.param("It was agreed that a Policy would be appropriate.", [], id="decision-not-action"),
+    pytest.param("Cllr Crisp advised that all of the moles on Northwold recreation ground have now been exterminated.",
+                 PARISH, id="report"),
+]
+
+
+@pytest.mark.parametrize("line,attendees", NOT_ACTIONS)
+def test_lines_that_are_not_actions(line, attendees):
+    assert run(doc_of(line), attendees) == []
