@@ -9,6 +9,7 @@ from extractor.nlp.attendees import extract_attendees
 from extractor.nlp.decisions import extract_decisions
 from extractor.nlp.engine import parse
 from extractor.nlp.meeting import extract_meeting
+from extractor.nlp.sections import build_sections
 from extractor.readers import read_document
 from models.document import Document
 from models.extraction import DocumentInfo, Extraction
@@ -32,6 +33,7 @@ def extract_document(document: Document) -> Extraction:
         attendees=attendees,
         actions=actions,
         decisions=decisions,
+        sections=build_sections(document),
         warnings=warnings,
     )
 

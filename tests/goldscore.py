@@ -1,0 +1,114 @@
+"""Compare an extraction with a hand-made gold file (format: corpus/SOURCES.md, fields as in the gold files).
+
+Matching is by words: a gold action's quote (or its `also` wording) must stand, for at least
+80 % of its words in order, inside a predicted action's text plus source text. Deliberately
+simple and independent of the extractor's own rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+TITLES = {"the", "cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "rev"}
+
+
+def words(s: str | None) -> list[str]:
+    s = (s or "").lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.findall(r"[a-z0-9]+", s)
+
+
+def _lcs(hay: list[str], needle: list[str]) -> int:
+    prev = [0] * (len(needle) + 1)
+    for h in hay:
+        cur = [0]
+        for j, n in enumerate(needle):
+            cur.append(prev[j] + 1 if h == n else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def quote_in(hay: list[str], quote: str) -> bool:
+    q = words(quote)
+    if not q:
+        return False
+    if f" {' '.join(q)} " in f" {' '.join(hay)} ":
+        return True
+    return _lcs(hay, q) >= 0.8 * len(q)
+
+
+def same_person(pred: str, gold: str) -> bool:
+    p = [w for w in words(pred) if w not in TITLES]
+    g = [w for w in words(gold) if w not in TITLES]
+    if not p or not g:
+        return False
+    return p == g or (len(p) > 1 and len(g) > 1 and p[-1] == g[-1] and p[0][0] == g[0][0])
+
+
+@dataclass
+class DocScore:
+    gold_actions: int = 0
+    gold_explicit: int = 0
+    found: int = 0
+    found_explicit: int = 0
+    predicted: int = 0
+    owners_checked: int = 0
+    owners_ok: int = 0
+    due_checked: int = 0
+    due_ok: int = 0
+    attendees_gold: int = 0
+    attendees_found: int = 0
+    attendees_predicted: int = 0
+    date_ok: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+def score(gold: dict, pred: dict) -> DocScore:
+    r = DocScore()
+    actions = pred.get("actions", [])
+    hay = [words(f"{a.get('text', '')} {a.get('source_text', '')}") for a in actions]
+    used: set[int] = set()
+    r.predicted = len(actions)
+    for g in gold.get("actions", []):
+        r.gold_actions += 1
+        r.gold_explicit += bool(g.get("explicit"))
+        quotes = [g["quote"]] + ([g["also"]] if g.get("also") else [])
+        hit = next((k for k, h in enumerate(hay) if k not in used and any(quote_in(h, q) for q in quotes)), None)
+        if hit is None:
+            r.problems.append(f"missed {'explicit' if g.get('explicit') else 'narrative'} action: {g['quote']!r}")
+            continue
+        used.add(hit)
+        r.found += 1
+        r.found_explicit += bool(g.get("explicit"))
+        p = actions[hit]
+        if g.get("owners"):
+            r.owners_checked += 1
+            po = p.get("owners") or []
+            if len(po) == len(g["owners"]) and all(any(same_person(x, y) for x in po) for y in g["owners"]):
+                r.owners_ok += 1
+            else:
+                r.problems.append(f"owner of {g['quote']!r}: got {po}, want {g['owners']}")
+        if g.get("due") or p.get("due"):
+            r.due_checked += 1
+            if g.get("due") is None and p.get("due") is None or (p.get("due") and g.get("due") and str(p["due"]).startswith(g["due"])):
+                r.due_ok += 1
+            else:
+                r.problems.append(f"due of {g['quote']!r}: got {p.get('due')}, want {g.get('due')}")
+    for k, a in enumerate(actions):
+        if k not in used and not any(quote_in(hay[k], g.get("also") or "\x00") for g in gold.get("actions", [])):
+            r.problems.append(f"false action: {a.get('text', '')[:90]!r}")
+    g_att = gold.get("attendees", [])
+    p_att = [a.get("name", "") for a in pred.get("attendees", [])]
+    r.attendees_gold, r.attendees_predicted = len(g_att), len(p_att)
+    taken: set[int] = set()
+    for ga in g_att:
+        k = next((k for k, n in enumerate(p_att) if k not in taken and same_person(n, ga["name"])), None)
+        if k is None:
+            r.problems.append(f"missed attendee {ga['name']!r}")
+        else:
+            taken.add(k)
+            r.attendees_found += 1
+    r.problems += [f"extra attendee {n!r}" for k, n in enumerate(p_att) if k not in taken]
+    r.date_ok = (pred.get("meeting") or {}).get("date") == gold.get("meeting_date")
+    if not r.date_ok:
+        r.problems.append(f"meeting date {(pred.get('meeting') or {}).get('date')}, want {gold.get('meeting_date')}")
+    return r

@@ -1,0 +1,71 @@
+"""One test per gold file in corpus/: the extraction must reach the floors below.
+
+The floors live here, in one place. A failing test lists every miss, false action, owner,
+deadline and attendee problem of that document.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import extract
+from tests.goldscore import score
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GOLD = sorted(CORPUS.rglob("*.gold.json"))
+
+# Per-document floors (fractions). Whole-corpus floors are in test_corpus_totals.
+FLOORS = {
+    "explicit_recall": 0.75,
+    "precision": 0.60,
+    "attendee_recall": 0.70,
+}
+TOTAL_FLOORS = {
+    "explicit_recall": 0.90,
+    "precision": 0.85,
+    "owners": 0.85,
+    "due": 0.85,
+    "attendee_f1": 0.90,
+    "meeting_date": 0.90,
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, tuple]:
+    out = {}
+    for g in GOLD:
+        gold = json.loads(g.read_text())
+        pred = json.loads(extract(g.parent / gold["file"]).model_dump_json())
+        out[g.name] = (gold, pred, score(gold, pred))
+    return out
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[g.name.removesuffix(".gold.json") for g in GOLD])
+def test_document_meets_floors(results, gold_path):
+    gold, pred, r = results[gold_path.name]
+    report = "\n  ".join([""] + r.problems)
+    if r.gold_explicit:
+        assert r.found_explicit / r.gold_explicit >= FLOORS["explicit_recall"], f"explicit recall too low:{report}"
+    if r.predicted:
+        assert r.found / r.predicted >= FLOORS["precision"] or r.predicted - r.found <= 1, f"too many false actions:{report}"
+    if r.attendees_gold:
+        assert r.attendees_found / r.attendees_gold >= FLOORS["attendee_recall"], f"attendees missed:{report}"
+    assert r.date_ok or gold.get("kind") == "letter", f"wrong meeting date:{report}"
+
+
+def test_corpus_totals(results):
+    rs = [r for _, _, r in results.values()]
+    explicit = sum(r.found_explicit for r in rs) / max(1, sum(r.gold_explicit for r in rs))
+    precision = sum(r.found for r in rs) / max(1, sum(r.predicted for r in rs))
+    owners = sum(r.owners_ok for r in rs) / max(1, sum(r.owners_checked for r in rs))
+    due = sum(r.due_ok for r in rs) / max(1, sum(r.due_checked for r in rs))
+    att_p = sum(r.attendees_found for r in rs) / max(1, sum(r.attendees_predicted for r in rs))
+    att_r = sum(r.attendees_found for r in rs) / max(1, sum(r.attendees_gold for r in rs))
+    att_f1 = 2 * att_p * att_r / (att_p + att_r) if att_p + att_r else 0.0
+    date = sum(r.date_ok for r in rs) / len(rs)
+    got = {"explicit_recall": explicit, "precision": precision, "owners": owners, "due": due,
+           "attendee_f1": att_f1, "meeting_date": date}
+    low = {k: round(v, 3) for k, v in got.items() if v < TOTAL_FLOORS[k]}
+    assert not low, f"below the corpus floors {TOTAL_FLOORS}: {low}"
