@@ -302,11 +302,20 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
         sent = text[s0:s1]
         if _HEDGE.search(sent) or "?" in sent:
             continue
+        accepted: list[tuple[int, OwnerMatch, str]] = []
         for span in spans:
             if not (a <= span.start_char < b):
                 continue
             rel = span.start_char - a
+            if accepted and rel <= accepted[-1][0]:
+                continue
             before = sent[:rel]
+            if accepted:
+                before = before[accepted[-1][0]:]
+                cut = re.search(r"(?:,\s*|\s)(?:and|while|but)\s+|;\s*", before)
+                if cut is None:
+                    continue  # a second verb of the same doer: "will try and will update"
+                before = before[cut.end():]
             if _PAST.search(before[-25:]):
                 continue
             got: OwnerMatch | None = None
@@ -325,16 +334,22 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                                                                      "treasurer", "headteacher"}
                                                                     for o in got.owners):
                     continue  # "The plan will…", "SCC will repair": only people and officers commit
-            task = _clean(sent[rel:])
+            accepted.append((rel, got, span.id_))
+        for k, (rel, got, rule) in enumerate(accepted):
+            end = len(sent)
+            if k + 1 < len(accepted):
+                nxt = accepted[k + 1][0]
+                cut = list(re.finditer(r"(?:,\s*|\s)(?:and|while|but)\s+|;\s*", sent[rel:nxt]))
+                end = rel + cut[-1].start() if cut else nxt
+            task = _clean(sent[rel:end])
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
                           r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
             if len(task.split()) < 2:
                 continue
             out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
-                                 source_text=_clean(sent), rule=span.id_, kind="narrative", block=block.index,
-                                 provenance=provenance or block.provenance(a), section=section, row_key=row_key))
-            break
+                                 source_text=_clean(sent), rule=rule, kind="narrative", block=block.index,
+                                 provenance=provenance or block.provenance(a + rel), section=section, row_key=row_key))
     return out
 
 
@@ -390,6 +405,8 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
     if keep.explicit and other.explicit and keep.kind in ("marker", "list") and other.kind in ("marker", "list"):
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
+    if not other.explicit and not keep.explicit:
+        return sim >= 0.6 and _same_owner(keep, other)  # two commitments by one person are two tasks
     if not other.explicit or not keep.explicit:
         near = abs(keep.block - other.block) <= 2
         if _same_owner(keep, other) and keep.owners and other.owners and (near and sim >= 0.2 or sim >= 0.5):
