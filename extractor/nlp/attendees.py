@@ -1,11 +1,740 @@
-"""Attendees and apologies from lists, running text and tables."""
+"""Attendees and apologies from lists, running text and tables.
+
+Where the minutes say who was there:
+
+- a label and a list on one line: "Present: Cllr A Smith (Chair), B Jones and C Brown",
+  "Apologies; D Thomas", "Regrets: Andrew, Hadley", "Also present: Cllr X – County Council",
+  lists without commas split on titles ("Cllr X (Chair) Cllr Y Cllr Z");
+- a heading ("Present", "Apologies for absence", "Roll call", "People Present (lines said)")
+  followed by one person per line ("Tony Oram (TO) (Chair) DAAT Strategy Manager", "* nick (12)");
+- sentences: "Apologies were noted and accepted for Cllr X", "Chaired by X Clerked by Y";
+- tables with a name column (or first/last name columns) and role or status columns, and
+  attendance grids (rows of names, a column of P/A/S marks per meeting date).
+
+Each person becomes an `Attendee` with titles stripped from the name, initials from "(KH)",
+a role from "(Chair)" or the text after the name, and a status: present, in_attendance
+(officers, guests, clerks, the public), apologies or absent. People named twice are merged.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc
 
-from models.document import Document
+from extractor.nlp.people import TITLES, fold, register_handle
+from models.document import Block, Document
 from models.meeting import Attendee, Meeting
+from models.provenance import Provenance
+
+# -- labels -----------------------------------------------------------------------------------
+_STATUS_LABELS: list[tuple[str, str]] = [
+    (r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?(?:\s+from)?", "apologies"),
+    (r"(?:sent\s+)?regrets", "apologies"),
+    (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
+    (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
+     r"guests?|visitors?|observers", "in_attendance"),
+    (r"(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|attendees|attending|"
+     r"attendance|participants|roll\s+call", "present"),
+]
+_ROLE_LABELS: list[tuple[str, str, str]] = [
+    (r"chair(?:man|woman|person)?|chaired\s+by|in\s+the\s+chair", "Chair", "present"),
+    (r"scribe|minutes?\s+taken\s+by|minute\s*-?taker|note\s*-?taker", "Scribe", "present"),
+    (r"clerk(?:ed\s+by)?|clerk\s+to\s+the\s+\w+", "Clerk", "in_attendance"),
+]
+_LABEL_ALT = "|".join(p for p, _ in _STATUS_LABELS) + "|" + "|".join(p for p, _, _ in _ROLE_LABELS)
+# A label at the start of a line (after an item number or bullet), then ":" ";" "-" or just space.
+_INLINE = re.compile(r"(?im)^[ \t]*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s+|[*•·\-–]\s+)?\**(?P<label>" + _LABEL_ALT +
+                     r")\**\s*(?P<punct>[:;\-–—]|\s)\s*")
+_HEADING_LABEL = re.compile(r"(?i)^(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?"
+                            r"(?:present|attendees|attendance|attending|participants)(?:\s*\(lines said\))?$|"
+                            r"^(?:introduction\s+of\s+participants\s*/\s*)?roll\s*-?\s*call$|"
+                            r"^(?:governor\s+)?attendance(?:\s+record)?$|^(?:attendance\s+and\s+)?apolog(?:ies|y)"
+                            r"(?:\s+(?:for|of)\s+absence)?(?:\s+received)?$|^regrets$|^absent$|^absentees$|"
+                            r"^(?:also\s+present|in\s+attendance|also\s+in\s+attendance|guests|visitors)$|"
+                            r"^(?:present|attendance)\s+and\s+apolog(?:ies|y)$")
+_APOLOGY_SENTENCE = re.compile(
+    r"(?i)\b(?:apolog(?:ies|y)|regrets)\b(?:\s+(?:for|of)\s+absence)?\s+(?:were|was|had\s+been|have\s+been|are)?\s*"
+    r"(?:(?:duly\s+)?(?:received|noted|accepted|given|provided|tendered|offered|sent|submitted)\s+(?:and\s+"
+    r"(?:accepted|approved|noted)\s+)?)?(?:from|for|by|on\s+behalf\s+of)\s+")
+_SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)+)"
+                             r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)")
+_CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
+
+# -- names ------------------------------------------------------------------------------------
+_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)*(?:-[A-Z][a-z'’]+)*\.?|"
+                         r"(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)$")
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "del", "dos", "ter", "bin"}
+NOT_NAME = {
+    "council", "councils", "county", "borough", "district", "parish", "town", "city", "committee", "board",
+    "group", "public", "members", "member", "residents", "resident", "police", "constabulary", "service",
+    "services", "university", "school", "ltd", "limited", "inc", "office", "team", "department", "trust",
+    "society", "association", "club", "church", "none", "nil", "all", "everyone", "nobody", "apologies",
+    "present", "absent", "minutes", "meeting", "agenda", "item", "items", "the", "of", "for", "and", "with",
+    "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "treasurer", "secretary",
+    "scribe", "officer", "manager", "director", "governor", "governors", "councillor", "councillors",
+    "representative", "guest", "guests", "visitor", "visitors", "observer", "observers", "participant",
+    "participants", "headteacher", "head", "staff", "tbc", "tba", "n/a", "na", "vacant", "vacancy", "other",
+    "others", "absence", "unknown", "various", "microsoft", "individual", "company", "name", "names", "role", "status",
+    "signature", "signatures", "attendees", "attendance", "yes", "no", "p", "a", "s", "x", "page", "date",
+    "time", "location", "venue", "zoom", "teams", "online", "virtual", "via", "video", "link", "telephone",
+    "phone", "call", "regrets", "scribe:", "welcome", "opening", "closed", "noted", "agreed", "resolved",
+    "report", "reports", "notes", "action", "actions", "matters", "arising", "business", "update", "summary",
+    "discussion", "next", "any", "other", "aob", "total", "quorum", "quorate", "two", "three", "one", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "few", "no-one", "noone",
+    "nhs", "pct", "ccg", "plc", "llp", "gmbh", "corp", "corporation", "foundation", "project", "programme",
+    "partnership", "network", "forum", "panel", "unit", "agency", "authority", "government", "ministry",
+}
+_ROLE_HINT = re.compile(r"(?i)\b(chair\w*|vice[\s-]?chair\w*|clerk|treasurer|secretary|scribe|minute[\s-]?taker|"
+                        r"note[\s-]?taker|manager|officer|director|governor|councillor|representative|guest|"
+                        r"visitor|observer|member|headteacher|head|lead|coordinator|co-ordinator|advisor|adviser|"
+                        r"consultant|president|convenor|facilitator|rfo|accountant|auditor|solicitor|engineer|"
+                        r"warden|ranger|administrator|assistant|principal|bursar|trustee|participant|"
+                        r"council|police|constabulary|service|tsc|ctc)\b")
+_IN_ATTENDANCE_ROLE = re.compile(r"(?i)\b(guest|visitor|public\s+participant|member\s+of\s+the\s+public|observer"
+                                 r"(?=\s*$)|in\s+attendance|minute[\s-]?taker|clerk\s+to|officer)\b")
+_BOTS = re.compile(r"(?i)^(?:zodbot|meetbot|fedbot|supybot|limnoria|\w*bot|\w*-bot|rrsagent|zakim|trackbot|"
+                   r"github-bot|chanserv|nickserv)$")
+_NICK_LINE = re.compile(r"^\s*[*•-]?\s*(?P<nick>[A-Za-z_\[\]\\`^{}|][\w\[\]\\`^{}|.-]*)\s*\((?P<n>\d+)\)\s*$")
+_HANDLE = re.compile(r"@[A-Za-z0-9][\w.-]*")
+_INITIALS = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,2}|[A-Z][a-z]{1,3}[A-Z]|[A-Z]\.?(?:[A-Z]\.?){1,3})$")
+_TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
+_SPLIT_TITLE = re.compile(r"(?<=\S)\s+(?=(?:Cllr|Councillor|Cll|Mr|Mrs|Ms|Miss|Dr|Rev|Revd|Prof)\b\.?\s+[A-Z])")
+_TRAILING_JUNK = re.compile(r"(?i)\s+(?:together\s+with|along\s+with|with|plus|and\s+\d+|and\s+(?:several|two|three|"
+                            r"four|five|six|a\s+number)|\d+\s+members?\b).*$")
+_MARKS = {"p": "present", "present": "present", "y": "present", "yes": "present", "✓": "present", "✔": "present",
+          "x": "present", "l": "present", "late": "present", "v": "present",
+          "a": "absent", "absent": "absent", "n": "absent", "no": "absent",
+          "ap": "apologies", "apol": "apologies", "apologies": "apologies", "s": "apologies", "sanctioned": "apologies",
+          "aa": "apologies", "r": "apologies", "regrets": "apologies", "apologies received": "apologies",
+          "ua": "absent", "au": "absent", "u": "absent", "unsanctioned": "absent"}
 
 
-def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
+@dataclass
+class _Person:
+    name: str
+    status: str
+    initials: str | None = None
+    role: str | None = None
+    handle: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tidy_name(raw: str) -> str:
+    name = _squash(raw).strip(" ,;:-–—*_")
+    while True:
+        m = _TITLE_RE.match(name)
+        if not m or m.end() >= len(name):
+            break
+        name = name[m.end():]
+    name = name.strip(" ,;:-–—*_")
+    if name.isupper() and len(name) > 4:
+        name = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in name.split())
+        name = re.sub(r"\b(Mc|Mac)([a-z])", lambda m: m.group(1) + m.group(2).upper(), name)
+        name = re.sub(r"(?<=-)([a-z])", lambda m: m.group(1).upper(), name)
+    return name
+
+
+def name_like(text: str, allow_single: bool = True, titled: bool = False) -> bool:
+    """Does `text` (titles already removed) look like a person's name?"""
+    toks = text.split()
+    if not toks or len(toks) > 5:
+        return False
+    if any(fold(t).strip(".,") in NOT_NAME for t in toks if len(t.strip(".")) > 1):
+        return False
+    if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in toks):
+        return False
+    if toks[0].lower() in _PARTICLES:
+        return False
+    if not any(len(t.strip(".")) >= 2 for t in toks):
+        return False
+    if len(toks) == 1:
+        t = toks[0]
+        if not allow_single and not titled:
+            return False
+        if t.isupper() and len(t) <= 4:  # "KH", "TSC": initials or an acronym, not a name
+            return False
+    if len(toks) >= 2 and all(t.isupper() and len(t) > 1 for t in toks) and len(toks[-1]) <= 3:
+        return False
+    return True
+
+
+def _paren_split(text: str, seps: str) -> list[tuple[int, int]]:
+    """[start, end) spans of `text` split at characters in `seps` (and ". ") outside parentheses."""
+    spans, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in seps or (c == "." and i + 1 < len(text) and text[i + 1] == " "
+                                           and _sentence_stop(text, i))):
+            spans.append((start, i))
+            start = i + 1
+        i += 1
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _sentence_stop(text: str, i: int) -> bool:
+    """Is the full stop at `i` the end of a sentence (not an initial or a title)?"""
+    m = re.search(r"(\S+)$", text[:i])
+    word = m.group(1) if m else ""
+    if len(word.strip("(")) <= 1 or fold(word).strip("(") in TITLES or fold(word) in {"cllrs", "cll", "st", "inc"}:
+        return False
+    return True
+
+
+# -- one entry of a list --------------------------------------------------------------------------
+def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | str | None:
+    """A person from "Cllr A Smith (Chair)", "Tony Oram (TO) (Chair) DAAT Manager", "James Snell @jasnell (TSC)".
+
+    Returns a `_Person`, a string when the item is only a role ("Clerk", "Chair (AHol)") to give to the
+    person before it, or None.
+    """
+    text = _squash(item).strip(" ,;:*•·")
+    text = re.sub(r"^[-–—]\s+", "", text)
+    if not text:
+        return None
+    initials = handle = None
+    roles: list[str] = []
+    before = text.split("(")[0]
+    lead = _tidy_name(_HANDLE.sub(" ", before))
+    lead_ok = "(" in text and name_like(lead, allow_single, bool(_TITLE_RE.match(before.strip())))
+    # parentheses: initials, roles; notes about arrival or departure are dropped
+    for m in list(re.finditer(r"\(([^()]*)\)", text)):
+        inner = m.group(1).strip()
+        if _INITIALS.match(inner.replace(" ", "")) and initials is None and not roles:
+            initials = inner.replace(" ", "").replace(".", "")
+        elif re.match(r"(?i)^(from|until|left|arrived|joined|departed|for\s+item|items?\b|minute|part|\d)", inner):
+            pass
+        elif inner.startswith("@"):
+            handle = inner
+        elif inner:
+            roles.append(inner)
+    text = _squash(re.sub(r"\([^()]*\)", " ", text))
+    text = re.sub(r"\(.*$", "", text).strip()  # an unclosed parenthesis
+    hm = _HANDLE.search(text)
+    if hm:
+        handle = handle or hm.group(0)
+        text = _squash(text[:hm.start()] + " " + text[hm.end():])
+    text = _TRAILING_JUNK.sub("", text)
+    titled = bool(_TITLE_RE.match(text))
+    # the name: leading name tokens; the rest (after a dash, comma or directly) is a role
+    body = _tidy_name(text)
+    m = re.match(r"^(.*?)\s+[-–—|]\s+(.*)$", body) or re.match(r"^(.*?),\s+(.*)$", body)
+    if lead_ok and body.startswith(lead):
+        name, rest = lead, body[len(lead):]
+    elif m and name_like(_tidy_name(m.group(1)), allow_single, titled):
+        name, rest = _tidy_name(m.group(1)), m.group(2)
+    else:
+        toks = body.split()
+        k = 0
+        while k < len(toks) and k < 5 and (_NAME_TOKEN.match(toks[k]) or toks[k].lower() in _PARTICLES) \
+                and (len(toks[k].strip(".")) <= 1 or fold(toks[k]).strip(".,") not in NOT_NAME):
+            k += 1
+        # "Tony Oram DAAT Strategy Manager": an all-capitals acronym or a role word starts the role
+        while k > 1 and (toks[k - 1].isupper() and len(toks[k - 1]) > 1 and not toks[k - 1].endswith(".")):
+            k -= 1
+        name, rest = " ".join(toks[:k]), " ".join(toks[k:])
+        if k >= 4 and not titled and rest:
+            pass
+    name = name.strip(" ,.;:") if not re.search(r"\b[A-Z]\.$", name) else name.strip(" ,;:")
+    rest = rest.strip(" ,;:-–—")
+    if rest and re.match(r"^(?:and|&)\b", rest, re.IGNORECASE):
+        rest = ""  # "Lex Gainsbury and sanctioned"
+    elif rest and re.match(r"^[a-z]", rest) and not re.match(r"^(?:observer|guest|member|clerk|chair)", rest):
+        return None  # prose: "Generated by MeetBot", "Smith presented the report"
+    if rest:
+        roles.insert(0, rest) if not roles else roles.append(rest)
+    if initials and name and not _initials_fit(initials, name):
+        roles.insert(0, initials)  # "(TSC)" after "James Snell": an acronym, not his initials
+        initials = None
+    role = "; ".join(r for r in roles if r) or None
+    if name and name_like(name, allow_single, titled):
+        return _Person(name=name, status=status, initials=initials, role=role, handle=handle)
+    # nothing like a name: a bare role continues the previous entry ("…, Clerk", "Alan Holzer, Chair (AHol)")
+    plain = _squash(re.sub(r"\([^()]*\)", " ", item)).strip(" ,.;:")
+    if plain and len(plain.split()) <= 10 and plain[:1].isupper():
+        return plain + (f" ({initials})" if initials else "")
+    return None
+
+
+def _initials_fit(initials: str, name: str) -> bool:
+    """"TO" fits Tony Oram, "AHol" Alan Holzer, "NLE" Natalie Lloyd-Evans; "TSC" fits James Snell not."""
+    ws = [w for w in re.split(r"[\s.]+", name) if w]
+    if not ws:
+        return False
+    caps = [c for c in initials if c.isupper()]
+    if not caps or caps[0].lower() != fold(ws[0])[0]:
+        return False
+    return len(ws) == 1 or fold(ws[-1])[0] in initials.lower()[1:]
+
+
+def _split_and(item: str, allow_single: bool) -> list[str]:
+    """"G. Gott and C. Humphries" → two entries; "Borough Council of Kings Lynn and West Norfolk" → one."""
+    masked = re.sub(r"\([^()]*\)", lambda m: "x" * len(m.group(0)), item)
+    cuts = [m.span() for m in re.finditer(r"\s+(?:and|&)\s+", masked)]
+    if not cuts:
+        return [item]
+    parts, start = [], 0
+    for a, b in cuts:
+        parts.append(item[start:a])
+        start = b
+    parts.append(item[start:])
+    for p in parts:
+        bare = _squash(_HANDLE.sub(" ", re.sub(r"\([^()]*\)", " ", p)))
+        if not name_like(_tidy_name(bare), allow_single, bool(_TITLE_RE.match(bare))):
+            return [item]
+    return parts
+
+
+def _items(segment: str) -> list[tuple[int, str]]:
+    """Entries of a list (offset, text): split at commas, semicolons, sentence ends and new lines."""
+    out = []
+    # join a line break inside an entry: "Alison Hopkins\n(AHop)"
+    seg = re.sub(r"\n\s*(?=[(a-z])", " ", segment)
+    for s, e in _paren_split(seg, ",;\n"):
+        piece = seg[s:e]
+        sub = [piece]
+        if len(_SPLIT_TITLE.findall(piece)) >= 1:
+            sub = _split_titles(piece)
+        off = s
+        for p in sub:
+            k = seg.find(p, off)
+            out.append((k if k >= 0 else s, p))
+    return out
+
+
+def _split_titles(piece: str) -> list[str]:
+    """"Cllr Sue Lintern (Chair) Cllr Kit Hesketh-Harvey (Vice-Chair) Cllr Janet Taylor Helen Richardson (Clerk)"."""
+    parts = [p for p in _SPLIT_TITLE.split(piece) if p.strip()]
+    out = []
+    for p in parts:
+        # a closing parenthesis followed by a capitalised name also starts a new entry
+        sub = re.split(r"(?<=\))\s+(?=[A-Z][a-z])", p)
+        for q in sub:
+            bare = _squash(re.sub(r"\([^()]*\)", " ", q))
+            toks = _tidy_name(bare).split()
+            if len(toks) == 4 and all(_NAME_TOKEN.match(t) and len(t) > 1 for t in toks) and _TITLE_RE.match(bare):
+                # "Cllr Janet Taylor Helen Richardson (…)": two people run together
+                cut = q.find(toks[2], q.find(toks[1]) + len(toks[1]))
+                out.extend([q[:cut], q[cut:]])
+            else:
+                out.append(q)
+    return out
+
+
+def _parse_list(segment: str, status: str, block: Block, base: int, allow_single: bool = True,
+                stop_on_prose: bool = True) -> list[_Person]:
+    people: list[_Person] = []
+    raw = _items(segment)
+    entries: list[tuple[int, str]] = []
+    for off, it in raw:
+        it2 = _TRAILING_JUNK.sub("", it) if not re.search(r"\([^)]*$", it) else it
+        for p in _split_and(it2, allow_single):
+            entries.append((off + max(0, it.find(p)), p))
+    for off, it in entries:
+        words = re.sub(r"\([^()]*\)", " ", it).split()
+        lower = [w for w in words if re.match(r"^[a-z]{3,}", w) and w not in {"and", "the", "for", "with"}]
+        if stop_on_prose and len(lower) >= 3 and len(words) > 5:
+            break  # narrative text after the list
+        got = _parse_item(it, status, allow_single)
+        if isinstance(got, _Person):
+            got.provenance = block.provenance(base + off)
+            people.append(got)
+        elif isinstance(got, str) and people:
+            ini = re.search(r"\(([^()]+)\)$", got)
+            if ini and _INITIALS.match(ini.group(1)) and not people[-1].initials:
+                people[-1].initials = ini.group(1)
+                got = got[:ini.start()].strip()
+            if got:
+                people[-1].role = f"{people[-1].role}; {got}" if people[-1].role else got
+    if allow_single is True and people and all(len(p.name.split()) == 1 for p in people) and len(people) == 1 \
+            and not re.search(r"(?i)\b(?:cllr|mr|mrs|ms|dr|miss)\b", segment):
+        pass
+    return people
+
+
+# -- labels in running text ------------------------------------------------------------------------
+def _label_status(label: str) -> tuple[str, str | None]:
+    low = _squash(label.lower())
+    for pat, role, status in _ROLE_LABELS:
+        if re.fullmatch(pat, low):
+            return status, role
+    for pat, status in _STATUS_LABELS:
+        if re.fullmatch(pat, low):
+            return status, None
+    return "present", None
+
+
+def _inline_lists(text: str, block: Block) -> list[_Person]:
+    """People after labels at line starts: "Present: …", "Apologies; …", "Scribe: …"."""
+    out: list[_Person] = []
+    matches = list(_INLINE.finditer(text))
+    for i, m in enumerate(matches):
+        label = m.group("label")
+        status, role = _label_status(label)
+        if m.group("punct").isspace():
+            nxt = text[m.end():m.end() + 30]
+            # without ":" the label must be followed by a title or a capitalised name, and not by a verb
+            if not re.match(r"(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Miss|[A-Z][a-z]+\s+[A-Z]|[A-Z]\.?\s+[A-Z]|Public)", nxt):
+                continue
+            if role and not re.search(r"(?i)by$", label):
+                continue
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        segment = text[m.end():end]
+        # a single-line label list ends at the line's end unless the list runs on ("…, Alison Hopkins\n(AHop), …")
+        lines = segment.split("\n")
+        keep = [lines[0]]
+        for ln in lines[1:]:
+            if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
+                    (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)):
+                keep.append(ln)
+            else:
+                break
+        segment = "\n".join(keep)
+        if role and re.search(r"(?i)by$", label):
+            segment = re.split(r"(?i)\b(?:clerked|chaired|minuted)\s+by\b|\|", segment)[0]
+        people = _parse_list(segment, status, block, m.end(), allow_single=True)
+        if role:
+            for p in people:
+                p.role = p.role or role
+        out.extend(people)
+    return out
+
+
+def _chaired_by(text: str, block: Block) -> list[_Person]:
+    """"Chaired by Paul Evemy Clerked by Pete Osborne" (also across table cells)."""
+    out = []
+    for m in _CHAIRED.finditer(text):
+        rest = text[m.end():]
+        nm = re.match(r"((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+){0,3})", rest)
+        if not nm:
+            continue
+        words = nm.group(1).split()
+        while words and fold(words[-1]) in {"clerked", "chaired", "minuted", "minutes"}:
+            words.pop()
+        name = _tidy_name(" ".join(words))
+        if not name_like(name, allow_single=False):
+            continue
+        kind = m.group(1).lower()
+        if kind.startswith("chair"):
+            out.append(_Person(name=name, status="present", role="Chair", provenance=block.provenance(m.start())))
+        elif kind.startswith("clerk"):
+            out.append(_Person(name=name, status="in_attendance", role="Clerk", provenance=block.provenance(m.start())))
+        else:
+            out.append(_Person(name=name, status="in_attendance", role="Minute taker",
+                               provenance=block.provenance(m.start())))
+    return out
+
+
+def _apology_sentences(text: str, block: Block) -> list[_Person]:
+    """"Apologies were noted and accepted for Cllr Mandy Leamon (work commitment)." and the like."""
+    out: list[_Person] = []
+    for m in _APOLOGY_SENTENCE.finditer(text):
+        rest = text[m.end():]
+        end = len(rest)
+        for k in range(len(rest)):
+            if rest[k] == "." and (k + 1 == len(rest) or rest[k + 1] in " \n") and _sentence_stop(rest, k):
+                end = k
+                break
+            if rest[k] == "\n" and k + 1 < len(rest) and rest[k + 1] == "\n":
+                end = k
+                break
+        segment = rest[:end]
+        if len(segment) > 300:
+            continue
+        people = _parse_list(segment, "apologies", block, m.end(), allow_single=False)
+        for p in people:
+            if p.role and not _ROLE_HINT.search(p.role):
+                p.role = None  # a reason for absence ("work commitment"), not a role
+        out.extend(p for p in people if len(p.name.split()) >= 2 or re.search(r"(?i)\b(cllr|mr|mrs|ms|dr)\b", segment))
+    for m in _SENT_APOLOGIES.finditer(text):
+        name = _tidy_name(m.group("name"))
+        if name_like(name, allow_single=False) and len(name.split()) >= 2:
+            out.append(_Person(name=name, status="apologies", provenance=block.provenance(m.start())))
+    return out
+
+
+# -- sections under a heading ----------------------------------------------------------------------
+def _heading_status(text: str) -> str | None:
+    t = _squash(re.sub(r"\([^()]*\)\s*$", "", text.strip()) if "lines said" not in text.lower() else text)
+    t = re.sub(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[A-Z]{1,4}\s?[0-9/]+)\s+", "", t).strip(" :;*#.")
+    if not t or len(t.split()) > 6:
+        return None
+    if not _HEADING_LABEL.match(t):
+        return None
+    status, _ = _label_status(re.sub(r"(?i)\s*\(lines said\)", "", t))
+    low = t.lower()
+    if re.search(r"apolog|regrets", low) and "present" not in low and "attendance and" not in low:
+        return "apologies"
+    if low.startswith(("absent", "absentees")):
+        return "absent"
+    if re.search(r"also present|in attendance|guests|visitors", low) and not low.startswith("attendance"):
+        return "in_attendance"
+    return "present" if status not in {"apologies", "absent", "in_attendance"} else status
+
+
+def _section_lines(block: Block, status: str) -> list[_Person]:
+    """One person per line under a heading (or a comma list)."""
+    text = block.text
+    people: list[_Person] = []
+    if _INLINE.search(text) and not _NICK_LINE.match(text.split("\n")[0]):
+        got = _inline_lists(text, block)
+        if got:
+            return got
+    lines = text.split("\n")
+    nicks = [(_NICK_LINE.match(ln), ln) for ln in lines]
+    if lines and sum(1 for m, _ in nicks if m) >= max(1, len([ln for ln in lines if ln.strip()]) // 2):
+        off = 0
+        for m, ln in nicks:
+            if m and not _BOTS.match(m.group("nick")):
+                people.append(_Person(name=m.group("nick"), status=status, provenance=block.provenance(off)))
+            off += len(ln) + 1
+        return people
+    return _parse_list(text, status, block, 0, allow_single=True, stop_on_prose=True)
+
+
+# -- tables --------------------------------------------------------------------------------------
+_NAME_HDR = re.compile(r"(?i)^(?:full\s+)?names?\W*$|^attendees?\W*$|^present\W*$|^members?(?:\s+present)?\W*$|"
+                       r"^governors?\W*$|^participants?\W*$|^councillors?\W*$|^trustees?\W*$|^people\W*$|"
+                       r"^attended\s+by\W*$|^attendance\W*$|^(?:governor|member)\s+name\W*$")
+_FIRST_HDR = re.compile(r"(?i)^(?:first|given|fore)\s*names?\W*$")
+_LAST_HDR = re.compile(r"(?i)^(?:last|family|sur)\s*names?\W*$|^surname\W*$")
+_ROLE_HDR = re.compile(r"(?i)^(?:roles?(?:\(s\))?|position|title|type|capacity|representing|office|job\s+title)\W*$")
+_STATUS_HDR = re.compile(r"(?i)^(?:status|attendance|present\??|attended\??|apologies)\W*$")
+
+
+def _cell_text(row, col) -> str:
+    for c in row:
+        if c.col == col:
+            return _squash(c.text)
+    return ""
+
+
+def _status_of(text: str, default: str) -> str:
+    low = _squash(text.lower()).strip(" .")
+    if low in _MARKS:
+        return _MARKS[low]
+    if re.search(r"apolog|regret|sanction", low):
+        return "apologies"
+    if re.search(r"\babsent\b", low):
+        return "absent"
+    return default
+
+
+def _date_cell(text: str) -> date | None:
+    """A date in a grid header, also written rotated (its characters read bottom to top)."""
+    t = re.sub(r"\s+", "", text)
+    for cand in (t, t[::-1]):
+        m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", cand)
+        if m:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            y = y + 2000 if y < 100 else y
+            try:
+                return date(y, mo, d)
+            except ValueError:
+                continue
+    return None
+
+
+def _table_people(block: Block, meeting: Meeting) -> list[_Person]:
+    rows = block.rows
+    if not rows:
+        return []
+    out: list[_Person] = []
+    mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
+    # a header row: the first row with a name column
+    for hi, row in enumerate(rows[:3]):
+        texts = {c.col: _squash(c.text) for c in row}
+        name_col = next((c for c, t in texts.items() if _NAME_HDR.match(t)), None)
+        first_col = next((c for c, t in texts.items() if _FIRST_HDR.match(t)), None)
+        last_col = next((c for c, t in texts.items() if _LAST_HDR.match(t)), None)
+        role_col = next((c for c, t in texts.items() if _ROLE_HDR.match(t)), None)
+        status_col = next((c for c, t in texts.items() if _STATUS_HDR.match(t) and c != name_col), None)
+        if name_col is None and (first_col is None or last_col is None):
+            continue
+        if any(re.match(r"(?i)^(?:actions?|tasks?|due|deadline|by when|owner)\W*$", t) for t in texts.values()):
+            return []
+        default = "present"
+        if name_col is not None and re.match(r"(?i)^apolog", texts[name_col]):
+            default = "apologies"
+        for ri, r in enumerate(rows[hi + 1:], hi + 1):
+            if name_col is not None:
+                raw = _cell_text(r, name_col)
+            else:
+                raw = f"{_cell_text(r, first_col)} {_cell_text(r, last_col)}"
+            if not raw.strip():
+                continue
+            got = _parse_item(raw, default, allow_single=True)
+            if not isinstance(got, _Person):
+                continue
+            role = _cell_text(r, role_col) if role_col is not None else ""
+            if role:
+                got.role = role if not got.role else f"{got.role}; {role}"
+            st = default
+            if status_col is not None:
+                st = _status_of(_cell_text(r, status_col), default)
+            if role and _IN_ATTENDANCE_ROLE.search(role) and st == "present":
+                st = "in_attendance"
+            got.status = st
+            got.provenance = Provenance(page=block.provenance().page, line=block.provenance().line,
+                                        block=block.index, table=block.table, row=ri, cell=name_col)
+            out.append(got)
+        return out
+    return _grid_people(block, mdate)
+
+
+def _grid_people(block: Block, mdate: date | None) -> list[_Person]:
+    """An attendance grid: names down the first column, P/A/S marks under meeting dates."""
+    rows = block.rows
+    date_cols: dict[int, date] = {}
+    head_row = None
+    for hi, row in enumerate(rows[:4]):
+        for c in row:
+            d = _date_cell(c.text)
+            if d:
+                date_cols[c.col] = d
+        if len(date_cols) >= 2:
+            head_row = hi
+            break
+    if head_row is None or mdate is None:
+        return []
+    cols = [c for c, d in date_cols.items() if d == mdate]
+    if not cols:
+        return []
+    col = cols[0]
+    type_col = None
+    for c in rows[head_row]:
+        if re.match(r"(?i)^(?:type|role|category)\W*$", _squash(c.text)):
+            type_col = c.col
+    out = []
+    for ri, r in enumerate(rows[head_row + 1:], head_row + 1):
+        cells = sorted(r, key=lambda c: c.col)
+        if not cells:
+            continue
+        name_cell = next((c for c in cells if _squash(c.text)), None)
+        if name_cell is None or name_cell.col >= col:
+            continue
+        mark = _cell_text(r, col).lower().strip()
+        if mark not in _MARKS:
+            continue
+        got = _parse_item(_squash(name_cell.text), _MARKS[mark], allow_single=False)
+        if not isinstance(got, _Person):
+            continue
+        if type_col is not None and _cell_text(r, type_col):
+            got.role = _cell_text(r, type_col)
+        got.provenance = Provenance(page=block.provenance().page, line=block.provenance().line, block=block.index,
+                                    table=block.table, row=ri, cell=name_cell.col)
+        out.append(got)
+    return out
+
+
+def _grid_from_text(block: Block, mdate: date | None) -> list[_Person]:
+    """A grid read as text lines: "Paul Evemy P P P P P" under a line of dates (rarely usable)."""
     return []
+
+
+# -- merging ------------------------------------------------------------------------------------
+def _key(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9']+", fold(name)) if w not in TITLES]
+
+
+def _same(a: str, b: str) -> bool:
+    from extractor.nlp.people import NICKNAMES
+    ka, kb = _key(a), _key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or "".join(ka) == "".join(kb):
+        return True
+    if len(ka) >= 2 and len(kb) >= 2 and ka[-1] == kb[-1]:
+        fa, fb = ka[0], kb[0]
+        if len(fa) == 1 or len(fb) == 1:
+            return fa[0] == fb[0]
+        return fa == fb or fb in NICKNAMES.get(fa, set()) or fa in NICKNAMES.get(fb, set()) \
+            or fa.startswith(fb) or fb.startswith(fa) or fa.endswith(fb) or fb.endswith(fa)
+    return False
+
+
+def _merge(people: list[_Person]) -> list[_Person]:
+    out: list[_Person] = []
+    for p in people:
+        twin = next((q for q in out if _same(q.name, p.name)), None)
+        if twin is None:
+            out.append(p)
+            continue
+        # the fuller spelling wins: "Alexa Gainsbury" over "Lex Gainsbury", "Alan Holzer" over "A Holzer"
+        if len(_key(p.name)[0]) > len(_key(twin.name)[0]) and len(_key(p.name)) >= len(_key(twin.name)):
+            twin.name = p.name
+        twin.initials = twin.initials or p.initials
+        twin.handle = twin.handle or p.handle
+        if p.role and (not twin.role or p.role.lower() not in twin.role.lower()):
+            twin.role = f"{twin.role}; {p.role}" if twin.role else p.role
+    return out
+
+
+# -- the component ------------------------------------------------------------------------------
+def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
+    found: list[_Person] = []
+    role_only: list[_Person] = []  # "Chaired by", "Scribe:" — roles for people listed elsewhere
+    section: str | None = None
+    for block in document.blocks:
+        text = block.text or ""
+        if block.kind == "heading":
+            section = _heading_status(text)
+            if section is None:
+                # a heading that is itself a label line: "Present: A, B"
+                found.extend(_inline_lists(text, block))
+            continue
+        if block.kind == "table":
+            got = _table_people(block, meeting)
+            if section and not got and block.rows:
+                # a plain one-column list of names under an attendance heading
+                got = []
+                for row in block.rows:
+                    for c in row[:1]:
+                        item = _parse_item(c.text, section, allow_single=False)
+                        if isinstance(item, _Person):
+                            item.provenance = block.provenance()
+                            got.append(item)
+            found.extend(got)
+            for row in block.rows:
+                for c in row:
+                    sub = Block(index=block.index, kind="paragraph", text=c.text, lines=c.lines, table=block.table)
+                    found.extend(_inline_lists(c.text, sub))
+                    found.extend(_apology_sentences(c.text, sub))
+            role_only.extend(_chaired_by(text, block))
+            continue
+        # a short paragraph that works as a heading ("Present", "**Apologies:**" alone on its line)
+        short = _heading_status(text) if len(text) < 60 and "\n" not in text.strip() else None
+        if short:
+            section = short
+            continue
+        if section:
+            got = _section_lines(block, section)
+            if got:
+                found.extend(got)
+                continue
+        found.extend(_inline_lists(text, block))
+        found.extend(_apology_sentences(text, block))
+        role_only.extend(_chaired_by(text, block))
+    merged = _merge(found)
+    for p in role_only:
+        twin = next((q for q in merged if _same(q.name, p.name)), None)
+        if twin is None:
+            merged.append(p)
+        elif p.role and (not twin.role or p.role.lower() not in twin.role.lower()):
+            twin.role = f"{twin.role}; {p.role}" if twin.role else p.role
+    out = []
+    for p in merged:
+        if p.handle:
+            register_handle(p.name, p.handle)
+        out.append(Attendee(name=p.name, initials=p.initials, role=p.role, status=p.status, provenance=p.provenance))
+    return out

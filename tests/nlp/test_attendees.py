@@ -1,0 +1,205 @@
+"""Attendees from label lines, headed lists, sentences and tables; every corpus document with gold."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.nlp.attendees import extract_attendees
+from extractor.nlp.engine import parse
+from extractor.nlp.meeting import extract_meeting
+from models.document import Block, Cell, Document, TextLine
+from models.meeting import Meeting
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+READER_MODULES = {"pdf": "pdf", "docx": "docx", "html": "html", "txt": "text", "md": "text"}
+TITLES = {"the", "cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "rev", "revd"}
+F1_FLOOR = 0.9
+
+
+def doc_of(*blocks: str | tuple[str, str]) -> Document:
+    out = []
+    for i, b in enumerate(blocks):
+        kind, text = b if isinstance(b, tuple) else ("paragraph", b)
+        lines, start = [], 0
+        for n, ln in enumerate(text.split("\n")):
+            lines.append(TextLine(start=start, line=i * 10 + n + 1))
+            start += len(ln) + 1
+        out.append(Block(index=i, kind=kind, text=text, lines=lines))
+    return Document(path="minutes.md", sha256="0" * 64, format="md", blocks=out)
+
+
+def table_of(rows: list[list[str]], index: int = 0) -> Block:
+    cells = [[Cell(text=t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Block(index=index, kind="table", text="\n".join(" | ".join(r) for r in rows), rows=cells, table=0,
+                 lines=[TextLine(start=0, line=1)])
+
+
+def attendees(*blocks, date: str | None = None):
+    doc = doc_of(*blocks)
+    return extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting(date=date))
+
+
+def people(*blocks, **kw) -> list[tuple[str, str]]:
+    return [(a.name, a.status) for a in attendees(*blocks, **kw)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Present: Cllr A Smith (Chair), B Jones", [("A Smith", "present"), ("B Jones", "present")]),
+    ("PRESENT: Cllr R. Crisp (Chairman), Cllr S. Leet , Cllr. A. Jenkinson, Cllr C Anderson and Mrs N Cooper, Clerk.",
+     [("R. Crisp", "present"), ("S. Leet", "present"), ("A. Jenkinson", "present"), ("C Anderson", "present"),
+      ("N Cooper", "present")]),
+    ("Present: Cllr Sue Lintern (Chair) Cllr Kit Hesketh-Harvey (Vice-Chair) Cllr Andy Hayward Cllr Janet Taylor "
+     "Helen Richardson (Parish Clerk and Financial Responsible Person)",
+     [("Sue Lintern", "present"), ("Kit Hesketh-Harvey", "present"), ("Andy Hayward", "present"),
+      ("Janet Taylor", "present"), ("Helen Richardson", "present")]),
+    ("Present: R. Lankfer - Chairman, Mrs. Willis, G. Gott and C. Humphries together with 5 members of the public.",
+     [("R. Lankfer", "present"), ("Willis", "present"), ("G. Gott", "present"), ("C. Humphries", "present")]),
+    ("Apologies: D. Pickston and G. Clere", [("D. Pickston", "apologies"), ("G. Clere", "apologies")]),
+    ("Present; Sheila Freeman (SF), Alan Holzer, Chair (AHol), Alison Hopkins\n(AHop), Natalie Lloyd-Evans (NLE)",
+     [("Sheila Freeman", "present"), ("Alan Holzer", "present"), ("Alison Hopkins", "present"),
+      ("Natalie Lloyd-Evans", "present")]),
+    ("1.   Apologies; David Thomas, Andrew Payne", [("David Thomas", "apologies"), ("Andrew Payne", "apologies")]),
+    ("Also present: Cllr Martin Storey – Norfolk County Council", [("Martin Storey", "in_attendance")]),
+    ("Also, in Attendance Public – Two. (from Minute number 111/20 One). Cllr Colin Sampson, Borough Council of "
+     "Kings Lynn and West Norfolk", [("Colin Sampson", "in_attendance")]),
+    ("109/20 To Receive and Consider Acceptance for Apologies of Absence Apologies were noted and accepted for "
+     "Cllr Mandy Leamon (work commitment).", [("Mandy Leamon", "apologies")]),
+    ("3. ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies of absence were provided for Cllr A Collins. This was "
+     "accepted by all.", [("A Collins", "apologies")]),
+    ("Present: Peter, Dan, David, Sangwhan, Yves\nRegrets: Andrew, Hadley\nScribe: Sangwhan",
+     [("Peter", "present"), ("Dan", "present"), ("David", "present"), ("Sangwhan", "present"), ("Yves", "present"),
+      ("Andrew", "apologies"), ("Hadley", "apologies")]),
+    ("Apologies: Lex Gainsbury and sanctioned\nIn attendance: Simon Barnes",
+     [("Lex Gainsbury", "apologies"), ("Simon Barnes", "in_attendance")]),
+    ("Chaired by Paul Evemy Clerked by Pete Osborne", [("Paul Evemy", "present"), ("Pete Osborne", "in_attendance")]),
+])
+def test_label_lines(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Cllr Smith presented the report on the village hall.",
+    "The minutes were approved by all Councillors present and signed by the Chairman.",
+    "Residents present were concerned about the necessity and location of the lamp.",
+    "Cllr Storey had been present at the Planning Committee meeting and he advised the residents.",
+    "108/20 To Record Those Councillors Present who do not have a Video Link There were none.",
+    "LW 64/2122 To record those who are present, accept apologies and welcome any visitors.",
+    "Visitors: None",
+    "Apologies: none received.",
+    "Present: all members of the board.",
+])
+def test_narrative_yields_no_attendees(text):
+    assert people(text) == []
+
+
+def test_heading_then_one_person_per_line():
+    got = attendees(("heading", "Present"),
+                    "Tony Oram (TO) (Chair) DAAT Strategy Manager\nPeter Burnham (PB)\n"
+                    "Stuart MacDonald (SM) (Assistant Chief Officer Norfolk Probation Service)",
+                    ("heading", "Apologies for absence"),
+                    "Steph Ross-Wagenknecht (SRW) Finance & Administration Manager (N-DAP)",
+                    ("heading", "Minutes of the last meeting"),
+                    "KH agreed to check back with colleagues.")
+    assert [(a.name, a.initials, a.status) for a in got] == [
+        ("Tony Oram", "TO", "present"), ("Peter Burnham", "PB", "present"), ("Stuart MacDonald", "SM", "present"),
+        ("Steph Ross-Wagenknecht", "SRW", "apologies")]
+    assert "Chair" in got[0].role and "DAAT Strategy Manager" in got[0].role
+    assert got[0].provenance.block == 1 and got[1].provenance.line == 12
+
+
+def test_markdown_bullets_with_handles():
+    got = attendees(("heading", "Present"), ("list_item", "James Snell @jasnell (TSC)"),
+                    ("list_item", "Michael Dawson @mhdawson (observer/CTC)"), ("heading", "Agenda"),
+                    ("list_item", "Copyright"))
+    assert [(a.name, a.role) for a in got] == [("James Snell", "TSC"), ("Michael Dawson", "observer/CTC")]
+
+
+def test_meetbot_people_present_without_bots():
+    got = people(("heading", "People Present (lines said)"), "* dgilmore (116)\n* zodbot (5)\n* nirik (0)",
+                 "Generated by `MeetBot`_ 0.1.4")
+    assert got == [("dgilmore", "present"), ("nirik", "present")]
+
+
+def test_roll_call_table_guests_in_attendance():
+    doc = Document(path="m.md", sha256="0" * 64, format="md", blocks=[
+        Block(index=0, kind="heading", text="1.2 Introduction of participants/roll call (Co-Chair David)"),
+        table_of([["First Name", "Last Name", "Company", "Role(s)"], ["Aditya", "Sharad", "GitHub", "Guest"],
+                  ["David", "Keaton", "Individual", "Chair"], ["Chad", "Bentz", "defi", "Public Participant"]], 1)])
+    got = extract_attendees(doc, [], Meeting())
+    assert [(a.name, a.role, a.status) for a in got] == [
+        ("Aditya Sharad", "Guest", "in_attendance"), ("David Keaton", "Chair", "present"),
+        ("Chad Bentz", "Public Participant", "in_attendance")]
+
+
+def test_attendees_table_not_action_table():
+    doc = Document(path="m.docx", sha256="0" * 64, format="docx", blocks=[
+        table_of([["Attendees:", "Signatures:"], ["Arlana Keen ", ""], ["Oliver Howe", ""]], 0),
+        table_of([["Next Steps:", "Owner:", "Due date:"], ["Arlana Keen", "Edit minutes", "21st February 2019"]], 1)])
+    got = extract_attendees(doc, [], Meeting())
+    assert [a.name for a in got] == ["Arlana Keen", "Oliver Howe"]
+
+
+def test_attendance_grid_picks_the_meeting_date_column():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[table_of([
+        ["", "04/10/2021", "15/11/2021", "9/05/2022"],
+        ["Paul Evemy", "P", "P", "P"],
+        ["Sandra Cartwright", "P", "P", "S"],
+        ["Alexa Gainsbury", "", "P", "A"],
+        ["Simon Barnes", "P", "P", ""]])])
+    got = extract_attendees(doc, [], Meeting(date="2022-05-09"))
+    assert [(a.name, a.status) for a in got] == [
+        ("Paul Evemy", "present"), ("Sandra Cartwright", "apologies"), ("Alexa Gainsbury", "absent")]
+
+
+def test_same_person_twice_is_merged():
+    got = attendees("Present: Cllr A Smith, B Jones", "Chair: Alan Smith")
+    assert [(a.name, a.role) for a in got] == [("Alan Smith", "Chair"), ("B Jones", None)]
+
+
+# -- the corpus ----------------------------------------------------------------------------------
+def _key(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in TITLES]
+
+
+def _match(pred: str, gold: str) -> bool:
+    p, g = _key(pred), _key(gold)
+    if not p or not g:
+        return False
+    return p == g or (len(p) > 1 and len(g) > 1 and p[-1] == g[-1] and p[0][0] == g[0][0])
+
+
+def _reader_ready(suffix: str) -> bool:
+    mod = READER_MODULES.get(suffix)
+    return bool(mod) and importlib.util.find_spec(f"extractor.readers.{mod}") is not None
+
+
+GOLD = sorted(CORPUS.rglob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=[g.name.removesuffix(".gold.json") for g in GOLD])
+def test_corpus_attendees(gold_path):
+    gold = json.loads(gold_path.read_text())
+    path = gold_path.parent / gold["file"]
+    if not _reader_ready(path.suffix.lstrip(".").lower()):
+        pytest.skip(f"no reader for {path.suffix} yet")
+    from extractor.readers import read_document
+    doc = read_document(path)
+    parsed = parse(b.text for b in doc.blocks)
+    got = extract_attendees(doc, parsed, extract_meeting(doc, parsed))
+    used, tp, misses = set(), 0, []
+    for ga in gold["attendees"]:
+        i = next((i for i, a in enumerate(got) if i not in used and _match(a.name, ga["name"])), None)
+        if i is None:
+            misses.append(ga["name"])
+        else:
+            used.add(i)
+            tp += 1
+    false = [a.name for i, a in enumerate(got) if i not in used]
+    p = tp / len(got) if got else float(not gold["attendees"])
+    r = tp / len(gold["attendees"]) if gold["attendees"] else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    assert f1 >= F1_FLOOR, f"attendee F1 {f1:.2f}; missed {misses}; false {false}"
