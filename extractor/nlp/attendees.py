@@ -35,12 +35,15 @@ _STATUS_LABELS: list[tuple[str, str]] = [
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
      r"guests?|visitors?|observers", "in_attendance"),
-    (r"(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|attendees|attending|"
+    (r"(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?present\s+(?:at\s+the\s+meeting\s+)?"
+     r"(?:were|was)|(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|"
+     r"attendees|attending|"
      r"attendance|participants|roll\s+call", "present"),
 ]
 _ROLE_LABELS: list[tuple[str, str, str]] = [
     (r"chair(?:man|woman|person)?|chaired\s+by|in\s+the\s+chair", "Chair", "present"),
-    (r"scribe|minutes?\s+taken\s+by|minute\s*-?taker|note\s*-?taker", "Scribe", "present"),
+    (r"scribe|note\s*-?taker", "Scribe", "present"),
+    (r"minute\s*-?taker|minute\s+secretary", "Minute taker", "in_attendance"),
     (r"clerk(?:ed\s+by)?|clerk\s+to\s+the\s+\w+", "Clerk", "in_attendance"),
 ]
 _LABEL_ALT = "|".join(p for p, _ in _STATUS_LABELS) + "|" + "|".join(p for p, _, _ in _ROLE_LABELS)
@@ -58,7 +61,8 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?i)\b(?:apolog(?:ies|y)|regrets)\b(?:\s+(?:for|of)\s+absence)?\s+(?:were|was|had\s+been|have\s+been|are)?\s*"
     r"(?:(?:duly\s+)?(?:received|noted|accepted|given|provided|tendered|offered|sent|submitted)\s+(?:and\s+"
     r"(?:accepted|approved|noted)\s+)?)?(?:from|for|by|on\s+behalf\s+of)\s+")
-_SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)+)"
+_ATTENDED_BY = re.compile(r"(?i)\b(?:meeting|session|call)\s+was\s+attended\s+by\s+")
+_SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
                              r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)")
 _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
 
@@ -340,6 +344,14 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
         it2 = _TRAILING_JUNK.sub("", it) if not re.search(r"\([^)]*$", it) else it
         for p in _split_and(it2, allow_single):
             entries.append((off + max(0, it.find(p)), p))
+    nicks = len(entries) >= 2 and all(re.fullmatch(r"\s*[A-Za-z][\w-]{1,24}\s*", it) for _, it in entries) \
+        and any(re.search(r"[a-z]", it.strip()[:1]) for _, it in entries)
+    if nicks:  # IRC nicks: "Present: dka, plinss, slightlyoff, Travis"
+        for off, it in entries:
+            nick = it.strip()
+            if fold(nick) not in NOT_NAME and not _BOTS.match(nick):
+                people.append(_Person(name=nick, status=status, provenance=block.provenance(base + off)))
+        return people
     for off, it in entries:
         words = re.sub(r"\([^()]*\)", " ", it).split()
         lower = [w for w in words if re.match(r"^[a-z]{3,}", w) and w not in {"and", "the", "for", "with"}]
@@ -348,6 +360,8 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
         got = _parse_item(it, status, allow_single)
         if isinstance(got, _Person):
             got.provenance = block.provenance(base + off)
+            if status == "apologies" and got.role and not _ROLE_HINT.search(got.role):
+                got.role = None  # a reason for absence ("work", "holiday"), not a role
             people.append(got)
         elif isinstance(got, str) and people:
             ini = re.search(r"\(([^()]+)\)$", got)
@@ -456,9 +470,15 @@ def _apology_sentences(text: str, block: Block) -> list[_Person]:
             if p.role and not _ROLE_HINT.search(p.role):
                 p.role = None  # a reason for absence ("work commitment"), not a role
         out.extend(p for p in people if len(p.name.split()) >= 2 or re.search(r"(?i)\b(cllr|mr|mrs|ms|dr)\b", segment))
+    for m in _ATTENDED_BY.finditer(text):
+        rest = text[m.end():]
+        end = next((k for k in range(len(rest)) if rest[k] == "." and (k + 1 == len(rest) or rest[k + 1] in " \n")
+                    and _sentence_stop(rest, k)), len(rest))
+        out.extend(_parse_list(rest[:end], "present", block, m.end(), allow_single=False))
     for m in _SENT_APOLOGIES.finditer(text):
         name = _tidy_name(m.group("name"))
-        if name_like(name, allow_single=False) and len(name.split()) >= 2:
+        titled = bool(_TITLE_RE.match(m.group("name")))
+        if name_like(name, allow_single=False, titled=titled) and (len(name.split()) >= 2 or titled):
             out.append(_Person(name=name, status="apologies", provenance=block.provenance(m.start())))
     return out
 

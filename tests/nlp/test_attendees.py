@@ -76,6 +76,18 @@ def people(*blocks, **kw) -> list[tuple[str, str]]:
     ("Apologies: Lex Gainsbury and sanctioned\nIn attendance: Simon Barnes",
      [("Lex Gainsbury", "apologies"), ("Simon Barnes", "in_attendance")]),
     ("Chaired by Paul Evemy Clerked by Pete Osborne", [("Paul Evemy", "present"), ("Pete Osborne", "in_attendance")]),
+    ("Present: Councillors J Smith (Chairman), P Brown and Mrs L Green (Clerk)",
+     [("J Smith", "present"), ("P Brown", "present"), ("L Green", "present")]),
+    ("Apologies were received from Cllrs Smith, Jones and Brown.",
+     [("Smith", "apologies"), ("Jones", "apologies"), ("Brown", "apologies")]),
+    ("Cllr Smith sent apologies.", [("Smith", "apologies")]),
+    ("In attendance: Jane Doe (Clerk), PCSO Dave Lee, 3 members of the public",
+     [("Jane Doe", "in_attendance"), ("Dave Lee", "in_attendance")]),
+    ("Attendees: dka, plinss, slightlyoff, Travis",
+     [("dka", "present"), ("plinss", "present"), ("slightlyoff", "present"), ("Travis", "present")]),
+    ("Present were Cllrs Smith and Jones.", [("Smith", "present"), ("Jones", "present")]),
+    ("The meeting was attended by John Smith and Mary Jones.", [("John Smith", "present"), ("Mary Jones", "present")]),
+    ("Minutes taken by Sarah Green", [("Sarah Green", "in_attendance")]),
 ])
 def test_label_lines(text, expected):
     assert people(text) == expected
@@ -91,6 +103,9 @@ def test_label_lines(text, expected):
     "Visitors: None",
     "Apologies: none received.",
     "Present: all members of the board.",
+    "Present: 12 members of the public",
+    "Clerk to write to the council about the verge.",
+    "Chair: I think we should move on.",
 ])
 def test_narrative_yields_no_attendees(text):
     assert people(text) == []
