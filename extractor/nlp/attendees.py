@@ -24,7 +24,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from extractor.nlp.people import TITLES, fold, register_handle
-from models.document import Block, Document
+from models.document import Block, Cell, Document
 from models.meeting import Attendee, Meeting
 from models.provenance import Provenance
 
@@ -565,7 +565,7 @@ def _date_cell(text: str) -> date | None:
     return None
 
 
-def _table_people(block: Block, meeting: Meeting) -> list[_Person]:
+def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None = None) -> list[_Person]:
     rows = block.rows
     if not rows:
         return []
@@ -609,57 +609,109 @@ def _table_people(block: Block, meeting: Meeting) -> list[_Person]:
                                         block=block.index, table=block.table, row=ri, cell=name_col)
             out.append(got)
         return out
-    return _grid_people(block, mdate)
+    return _grid_people(block, mdate, dates)
 
 
-def _grid_people(block: Block, mdate: date | None) -> list[_Person]:
-    """An attendance grid: names down the first column, P/A/S marks under meeting dates."""
+def _mark(text: str) -> str | None:
+    return _MARKS.get(_squash(text).lower().strip(" .")) if len(_squash(text)) <= 12 else None
+
+
+def _grid_people(block: Block, mdate: date | None, dates: dict[int, date] | None = None) -> list[_Person]:
+    """An attendance grid: names down the first column, P/A/S marks in a column per meeting.
+
+    The column is the meeting date's when a header row (in this table or given as `dates`, from a
+    table just before) names it; else the last column holding any mark — minutes record the
+    meeting itself in the latest filled column.
+    """
     rows = block.rows
     date_cols: dict[int, date] = {}
-    head_row = None
+    start = 0
     for hi, row in enumerate(rows[:4]):
-        for c in row:
-            d = _date_cell(c.text)
-            if d:
-                date_cols[c.col] = d
-        if len(date_cols) >= 2:
-            head_row = hi
+        found = {c.col: d for c in row if (d := _date_cell(c.text))}
+        if len(found) >= 2:
+            date_cols, start = found, hi + 1
             break
-    if head_row is None or mdate is None:
-        return []
-    cols = [c for c, d in date_cols.items() if d == mdate]
-    if not cols:
-        return []
-    col = cols[0]
-    type_col = None
-    for c in rows[head_row]:
-        if re.match(r"(?i)^(?:type|role|category)\W*$", _squash(c.text)):
-            type_col = c.col
-    out = []
-    for ri, r in enumerate(rows[head_row + 1:], head_row + 1):
+    borrowed = False
+    if not date_cols and dates:
+        date_cols, borrowed = dict(dates), True
+    body: list[tuple[int, Cell, list[Cell]]] = []
+    for ri, r in enumerate(rows[start:], start):
         cells = sorted(r, key=lambda c: c.col)
-        if not cells:
-            continue
         name_cell = next((c for c in cells if _squash(c.text)), None)
-        if name_cell is None or name_cell.col >= col:
+        if name_cell is None:
             continue
-        mark = _cell_text(r, col).lower().strip()
-        if mark not in _MARKS:
+        rest = [c for c in cells if c.col > name_cell.col]
+        if _mark(name_cell.text) is not None or not any(_mark(c.text) for c in rest):
             continue
-        got = _parse_item(_squash(name_cell.text), _MARKS[mark], allow_single=False)
+        left = [d for c in rest if (d := _date_cell(c.text))]
+        if mdate and left and min(left) < mdate:
+            continue  # a "date resigned" before this meeting
+        body.append((ri, name_cell, rest))
+    if len(body) < 2:
+        return []
+    mark_cols = sorted({c.col for _, _, rest in body for c in rest if _mark(c.text)})
+    col = None
+    if mdate and date_cols:
+        hits = [c for c, d in date_cols.items() if d == mdate]
+        if hits:
+            col = hits[0]
+            if borrowed or col not in {c.col for _, _, rest in body for c in rest}:
+                # header and body columns don't line up: the i-th date is the i-th slot of the usual row
+                from collections import Counter
+                shape = Counter(tuple(c.col for c in rest) for _, _, rest in body).most_common(1)[0][0]
+                order = sorted(date_cols)
+                i = order.index(col)
+                slots = [c for c in shape if c >= min(mark_cols)]
+                col = slots[i] if i < len(slots) else None
+    if col is None:
+        col = mark_cols[-1]
+    type_col = None
+    for row in rows[:start]:
+        for c in row:
+            if re.match(r"(?i)^(?:type|role|category|position)\W*$", _squash(c.text)):
+                type_col = c.col
+    out = []
+    for ri, name_cell, rest in body:
+        cell = next((c for c in rest if c.col == col), None)
+        status = _mark(cell.text) if cell else None
+        if not status:
+            continue
+        got = _parse_item(_squash(name_cell.text), status, allow_single=False)
         if not isinstance(got, _Person):
             continue
-        if type_col is not None and _cell_text(r, type_col):
-            got.role = _cell_text(r, type_col)
+        kind = next((c.text for c in rest if c.col == type_col), "") if type_col is not None else ""
+        if not kind:
+            kind = next((c.text for c in rest if c.col < min(mark_cols) and re.match(r"^[A-Za-z][A-Za-z -]+$",
+                                                                                     _squash(c.text))), "")
+        got.role = _squash(kind) or None
         got.provenance = Provenance(page=block.provenance().page, line=block.provenance().line, block=block.index,
                                     table=block.table, row=ri, cell=name_cell.col)
         out.append(got)
     return out
 
 
-def _grid_from_text(block: Block, mdate: date | None) -> list[_Person]:
-    """A grid read as text lines: "Paul Evemy P P P P P" under a line of dates (rarely usable)."""
-    return []
+def _header_dates(block: Block) -> dict[int, date]:
+    """A table that is only a row of meeting dates (a grid's header split from its body)."""
+    if block.kind != "table" or not block.rows or len(block.rows) > 2:
+        return {}
+    found = {c.col: d for row in block.rows for c in row if (d := _date_cell(c.text))}
+    return found if len(found) >= 2 else {}
+
+
+_GRID_LINE = re.compile(r"^(?P<name>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3})"
+                        r"(?P<marks>(?:\s+(?:P|A|S|L|AP|Ap|X))+)\s*$")
+
+
+def _grid_hints(block: Block) -> list[str]:
+    """Names from grid rows read as text ("Alexa Gainsbury P S"): fuller spellings for people named elsewhere."""
+    out = []
+    for ln in (block.text or "").split("\n"):
+        m = _GRID_LINE.match(ln.strip())
+        if m:
+            name = _tidy_name(m.group("name"))
+            if name_like(name, allow_single=False):
+                out.append(name)
+    return out
 
 
 # -- merging ------------------------------------------------------------------------------------
@@ -705,7 +757,10 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
     found: list[_Person] = []
     role_only: list[_Person] = []  # "Chaired by", "Scribe:" — roles for people listed elsewhere
     section: str | None = None
+    dates: dict[int, date] = {}
+    hints: list[str] = []
     for block in document.blocks:
+        hints.extend(_grid_hints(block))
         text = block.text or ""
         if block.kind == "heading":
             section = _heading_status(text)
@@ -714,7 +769,11 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                 found.extend(_inline_lists(text, block))
             continue
         if block.kind == "table":
-            got = _table_people(block, meeting)
+            if _header_dates(block):
+                dates = _header_dates(block)
+                continue
+            got = _table_people(block, meeting, dates)
+            dates = {}
             if section and not got and block.rows:
                 # a plain one-column list of names under an attendance heading
                 got = []
@@ -746,6 +805,10 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
         found.extend(_apology_sentences(text, block))
         role_only.extend(_chaired_by(text, block))
     merged = _merge(found)
+    for h in hints:  # "Lex Gainsbury" in the text, "Alexa Gainsbury" in the grid
+        for p in merged:
+            if _same(p.name, h) and len(_key(h)) >= len(_key(p.name)) and len(_key(h)[0]) > len(_key(p.name)[0]):
+                p.name = h
     for p in role_only:
         twin = next((q for q in merged if _same(q.name, p.name)), None)
         if twin is None:

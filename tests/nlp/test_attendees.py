@@ -170,6 +170,34 @@ def test_attendance_grid_picks_the_meeting_date_column():
         ("Paul Evemy", "present"), ("Sandra Cartwright", "apologies"), ("Alexa Gainsbury", "absent")]
 
 
+def test_grid_header_split_from_its_body_and_rotated_dates():
+    # the dates row read bottom to top ("2202/50/9" is 9/05/2022) and in a table of its own
+    header = table_of([["1\n2\n0\n2\n/\n0\n1\n/\n4\n0", "1\n2\n0\n2\n/\n1\n1\n/\n5\n1",
+                        "2\n2\n0\n2\n/\n5\n0\n/\n9", "2\n2\n0\n2\n/\n6\n0\n/\n7\n2"]], 0)
+    body_rows = [("Paul Evemy", {1: "P", 4: "P", 7: "P", 10: ""}), ("Ruth Dennis", {1: "P", 4: "P", 7: "S", 10: ""}),
+                 ("Alexa Gainsbury", {1: "", 2: "", 3: "", 4: "P", 7: "S", 10: ""}),
+                 ("Simon Barnes", {1: "P", 4: "P", 7: "", 8: "", 9: "", 10: ""})]
+    cells = [[Cell(text=n, row=r, col=0)] + [Cell(text=t, row=r, col=c) for c, t in marks.items()]
+             for r, (n, marks) in enumerate(body_rows)]
+    body = Block(index=1, kind="table", text="", rows=cells, table=1)
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[
+        header, body, Block(index=2, kind="paragraph", text="Apologies: Lex Gainsbury and sanctioned")])
+    got = extract_attendees(doc, [], Meeting(date="2022-05-09"))
+    assert [(a.name, a.status) for a in got] == [
+        ("Paul Evemy", "present"), ("Ruth Dennis", "apologies"), ("Alexa Gainsbury", "apologies")]
+
+
+def test_grid_without_dates_uses_the_last_filled_column_and_skips_resigned():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[table_of([
+        ["HEATHER POUSTIE", "Headteacher", "P", "P", ""],
+        ["KEITH MOORE", "Parent", "P", "S", ""],
+        ["VACANT", "Parent", "", "", ""],
+        ["ALEX KIRKBRIDE", "Parent", "S", "", "18/10/2019"]])])
+    got = extract_attendees(doc, [], Meeting(date="2019-12-09"))
+    assert [(a.name, a.role, a.status) for a in got] == [
+        ("Heather Poustie", "Headteacher", "present"), ("Keith Moore", "Parent", "apologies")]
+
+
 def test_same_person_twice_is_merged():
     got = attendees("Present: Cllr A Smith, B Jones", "Chair: Alan Smith")
     assert [(a.name, a.role) for a in got] == [("Alan Smith", "Chair"), ("B Jones", None)]
