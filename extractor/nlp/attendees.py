@@ -429,11 +429,13 @@ def _chaired_by(text: str, block: Block) -> list[_Person]:
     out = []
     for m in _CHAIRED.finditer(text):
         rest = text[m.end():]
-        nm = re.match(r"((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Miss)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+){0,3})", rest)
+        nm = re.match(r"((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Miss)\.?[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’-]+){0,3})",
+                      rest)
         if not nm:
             continue
         words = nm.group(1).split()
-        while words and fold(words[-1]) in {"clerked", "chaired", "minuted", "minutes"}:
+        while len(words) > 1 and (fold(words[-1]) in {"clerked", "chaired", "minuted", "minutes"}
+                                  or fold(words[-1]) in NOT_NAME):
             words.pop()
         name = _tidy_name(" ".join(words))
         if not name_like(name, allow_single=False):
@@ -698,15 +700,52 @@ def _header_dates(block: Block) -> dict[int, date]:
     return found if len(found) >= 2 else {}
 
 
+_MARK_RE = r"(?:P|A|S|L|AP|Ap|X|✓)"
 _GRID_LINE = re.compile(r"^(?P<name>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3})"
-                        r"(?P<marks>(?:\s+(?:P|A|S|L|AP|Ap|X))+)\s*$")
+                        r"(?P<marks>(?:\s+" + _MARK_RE + r")+)\s*$")
+# "HEATHER POUSTIE Headteacher Ex-officio P P", "KEITH MOORE Parent 10/2019 P S 18/10/2019"
+_GRID_LINE_CAPS = re.compile(r"^(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?P<kind>(?:\s+[A-Z][a-z][\w-]*)*)"
+                             r"(?:\s+\d{1,2}/\d{2,4}|\s+Ex-officio)*(?P<marks>(?:\s+" + _MARK_RE + r")+)"
+                             r"(?P<left>\s+\d{1,2}/\d{1,2}/\d{2,4})?\s*$")
+
+
+def _grid_lines(block: Block, mdate: date | None) -> list[_Person]:
+    """A grid read as text lines: each row with the most marks gives its last mark (the latest meeting)."""
+    rows = []
+    off = 0
+    for ln in (block.text or "").split("\n"):
+        m = _GRID_LINE_CAPS.match(ln.strip()) or _GRID_LINE.match(ln.strip())
+        if m:
+            rows.append((off, m))
+        off += len(ln) + 1
+    if len(rows) < 3:
+        return []
+    most = max(len(m.group("marks").split()) for _, m in rows)
+    out = []
+    for off, m in rows:
+        marks = m.group("marks").split()
+        if len(marks) != most:
+            continue  # where its marks stand is unknown
+        left = m.groupdict().get("left")
+        if left and mdate and (d := _date_cell(left)) and d < mdate:
+            continue
+        name = _tidy_name(m.group("name"))
+        kind = _squash(m.groupdict().get("kind") or "") or None
+        toks = m.group("name").split()
+        if m.re is _GRID_LINE_CAPS and len(toks) > 2 and len(toks[-1]) <= 2:
+            name = _tidy_name(" ".join(toks[:-1]))  # "PAUL EVEMY LA": a governor type, not a name
+            kind = " ".join(x for x in (toks[-1], kind) if x)
+        status = _mark(marks[-1])
+        if status and name_like(name, allow_single=False):
+            out.append(_Person(name=name, status=status, role=kind, provenance=block.provenance(off)))
+    return out
 
 
 def _grid_hints(block: Block) -> list[str]:
     """Names from grid rows read as text ("Alexa Gainsbury P S"): fuller spellings for people named elsewhere."""
     out = []
     for ln in (block.text or "").split("\n"):
-        m = _GRID_LINE.match(ln.strip())
+        m = _GRID_LINE_CAPS.match(ln.strip()) or _GRID_LINE.match(ln.strip())
         if m:
             name = _tidy_name(m.group("name"))
             if name_like(name, allow_single=False):
@@ -759,6 +798,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
     section: str | None = None
     dates: dict[int, date] = {}
     hints: list[str] = []
+    mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
     for block in document.blocks:
         hints.extend(_grid_hints(block))
         text = block.text or ""
@@ -801,6 +841,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             if got:
                 found.extend(got)
                 continue
+        found.extend(_grid_lines(block, mdate))
         found.extend(_inline_lists(text, block))
         found.extend(_apology_sentences(text, block))
         role_only.extend(_chaired_by(text, block))
