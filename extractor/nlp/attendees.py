@@ -31,10 +31,11 @@ from models.provenance import Provenance
 # -- labels -----------------------------------------------------------------------------------
 _STATUS_LABELS: list[tuple[str, str]] = [
     (r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?(?:\s+from)?", "apologies"),
-    (r"(?:sent\s+)?regrets", "apologies"),
+    (r"(?:sent\s+)?regrets|absent\s+with\s+apolog(?:ies|y)", "apologies"),
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
-     r"guests?|visitors?|observers", "in_attendance"),
+     r"guests?|visitors?|observers|officers|staff", "in_attendance"),
+    (r"(?:committee\s+|board\s+|council\s+)?members|councillors|governors|trustees|directors", "present"),
     (r"(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?present\s+(?:at\s+the\s+meeting\s+)?"
      r"(?:were|was)|(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|"
      r"attendees|attending|"
@@ -49,7 +50,11 @@ _ROLE_LABELS: list[tuple[str, str, str]] = [
 _LABEL_ALT = "|".join(p for p, _ in _STATUS_LABELS) + "|" + "|".join(p for p, _, _ in _ROLE_LABELS)
 # A label at the start of a line (after an item number or bullet), then ":" ";" "-" or just space.
 _INLINE = re.compile(r"(?im)^[ \t]*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s+|[*•·\-–]\s+)?\**(?P<label>" + _LABEL_ALT +
-                     r")\**\s*(?P<punct>[:;\-–—]|\s)\s*")
+                     r")(?P<note>\s*\((?:in\s+person|remote(?:ly)?|online|virtual(?:ly)?|via\s+\w+|in\s+the\s+room|"
+                     r"on\s+\w+|by\s+\w+)\))?\**\s*(?P<punct>[:;\-–—]|\s)\s*")
+# group words that are labels only with a colon ("Members: A, B"), never in running text
+_COLON_ONLY = re.compile(r"(?i)^(?:(?:committee|board|council)\s+)?members|councillors|governors|trustees|directors|"
+                         r"officers|staff|guests?|visitors?|observers|participants|attendance$")
 _HEADING_LABEL = re.compile(r"(?i)^(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?"
                             r"(?:present|attendees|attendance|attending|participants)(?:\s*\(lines said\))?$|"
                             r"^(?:introduction\s+of\s+participants\s*/\s*)?roll\s*-?\s*call$|"
@@ -395,6 +400,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
     for i, m in enumerate(matches):
         label = m.group("label")
         status, role = _label_status(label)
+        if m.group("punct") != ":" and _COLON_ONLY.match(label):
+            continue
         if m.group("punct").isspace():
             nxt = text[m.end():m.end() + 30]
             # without ":" the label must be followed by a title or a capitalised name, and not by a verb
@@ -513,6 +520,13 @@ def _section_lines(block: Block, status: str) -> list[_Person]:
         if got:
             return got
     lines = text.split("\n")
+    if block.kind == "list_item" and len(lines) == 1 and len(re.findall(r"[,;]", re.sub(r"\([^()]*\)", "", text))) <= 1 \
+            and not re.search(r"\s(?:and|&)\s", text) and not _NICK_LINE.match(text):
+        # one bullet, one person: "John Smith, Acme Corp"
+        got = _parse_item(text.replace(",", " –", 1) if "," in text else text, status, allow_single=True)
+        if isinstance(got, _Person):
+            got.provenance = block.provenance(0)
+            return [got]
     nicks = [(_NICK_LINE.match(ln), ln) for ln in lines]
     if lines and sum(1 for m, _ in nicks if m) >= max(1, len([ln for ln in lines if ln.strip()]) // 2):
         off = 0
@@ -531,7 +545,8 @@ _NAME_HDR = re.compile(r"(?i)^(?:full\s+)?names?\W*$|^attendees?\W*$|^present\W*
 _FIRST_HDR = re.compile(r"(?i)^(?:first|given|fore)\s*names?\W*$")
 _LAST_HDR = re.compile(r"(?i)^(?:last|family|sur)\s*names?\W*$|^surname\W*$")
 _ROLE_HDR = re.compile(r"(?i)^(?:roles?(?:\(s\))?|position|title|type|capacity|representing|office|job\s+title)\W*$")
-_STATUS_HDR = re.compile(r"(?i)^(?:status|attendance|present\??|attended\??|apologies)\W*$")
+_STATUS_HDR = re.compile(r"(?i)^(?:status|attendance|present\??|attended\??|apologies|present\s*/\s*(?:apologies|absent)|"
+                         r"attendance\s+status|p\s*/\s*a)\W*$")
 
 
 def _cell_text(row, col) -> str:
@@ -838,9 +853,10 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             continue
         if section:
             got = _section_lines(block, section)
-            if got:
+            if got or any(_NICK_LINE.match(ln) for ln in text.split("\n")):  # a bot's line counts as a row
                 found.extend(got)
                 continue
+            section = None  # the list is over: what follows is the minutes themselves
         found.extend(_grid_lines(block, mdate))
         found.extend(_inline_lists(text, block))
         found.extend(_apology_sentences(text, block))

@@ -88,6 +88,10 @@ def people(*blocks, **kw) -> list[tuple[str, str]]:
     ("Present were Cllrs Smith and Jones.", [("Smith", "present"), ("Jones", "present")]),
     ("The meeting was attended by John Smith and Mary Jones.", [("John Smith", "present"), ("Mary Jones", "present")]),
     ("Minutes taken by Sarah Green", [("Sarah Green", "in_attendance")]),
+    ("Members: John Smith, Mary Jones", [("John Smith", "present"), ("Mary Jones", "present")]),
+    ("Absent with apologies: Cllr T Black", [("T Black", "apologies")]),
+    ("Present (remote): Jane Doe, Sam Lee", [("Jane Doe", "present"), ("Sam Lee", "present")]),
+    ("Staff: Karen Hill (Finance Officer)", [("Karen Hill", "in_attendance")]),
 ])
 def test_label_lines(text, expected):
     assert people(text) == expected
@@ -106,6 +110,9 @@ def test_label_lines(text, expected):
     "Present: 12 members of the public",
     "Clerk to write to the council about the verge.",
     "Chair: I think we should move on.",
+    "Members agreed to fund the repairs.",
+    "Officers: none",
+    "Attendance: 8 members",
 ])
 def test_narrative_yields_no_attendees(text):
     assert people(text) == []
@@ -124,6 +131,19 @@ def test_heading_then_one_person_per_line():
         ("Steph Ross-Wagenknecht", "SRW", "apologies")]
     assert "Chair" in got[0].role and "DAAT Strategy Manager" in got[0].role
     assert got[0].provenance.block == 1 and got[1].provenance.line == 12
+
+
+def test_a_list_ends_where_the_minutes_begin():
+    got = people(("heading", "Present"), "John Smith\nMary Jones", "John welcomed everyone and the minutes were read.",
+                 "Cllr Brown raised the matter of the verge.")
+    assert got == [("John Smith", "present"), ("Mary Jones", "present")]
+
+
+def test_one_bullet_one_person():
+    got = attendees(("heading", "Attendees"), ("list_item", "John Smith, Acme Corp"),
+                    ("list_item", "Mary Jones – Treasurer"), ("heading", "Apologies"), "None.",
+                    ("heading", "1. Welcome"), "Bob Stone opened the meeting.")
+    assert [(a.name, a.role) for a in got] == [("John Smith", "Acme Corp"), ("Mary Jones", "Treasurer")]
 
 
 def test_markdown_bullets_with_handles():
