@@ -167,6 +167,29 @@ def _inside(w: _Word, bbox) -> bool:
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
+def _header_above(table: _Table, bbox, columns, free: list[_Word], in_table: set[int]) -> None:
+    """Column titles printed just above a ruled table, outside its rules ("ITEM  BY WHOM  BY
+    WHEN"), become the table's first row when every word falls inside one column."""
+    if len(columns) < 2:
+        return
+    above = [w for w in free if bbox[1] - 10 <= w.bottom <= bbox[1] + 1 and bbox[0] - 2 <= (w.x0 + w.x1) / 2 <= bbox[2] + 2]
+    if not above or len(_group_lines(above)) != 1:
+        return
+    if not (len(above) <= 12 or all(w.bold for w in above)):
+        return
+    got: dict[int, list[_Word]] = defaultdict(list)
+    for w in above:
+        col = next((ci for ci, x0, x1 in columns if x0 - 1 <= w.x0 and w.x1 <= x1 + 1), None)
+        if col is None:
+            return  # a word across a column rule: running text, not column titles
+        got[col].append(w)
+    if len(got) < 2:
+        return
+    table.rows.insert(0, [(ci, got.get(ci, [])) for ci, _, _ in columns])
+    table.top = min(table.top, min(w.top for w in above))
+    in_table.update(id(w) for w in above)
+
+
 def _read_page(page, number: int) -> _Page:
     raw = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False,
                              use_text_flow=False, return_chars=True)
@@ -192,6 +215,7 @@ def _read_page(page, number: int) -> _Page:
 
     # ruled tables: words are assigned to cells by bounding box
     in_table: set[int] = set()
+    headed: list[tuple[_Table, tuple, list[tuple[int, float, float]]]] = []
     if page.rects or page.lines:
         for table in page.find_tables():
             cells = [(ri, ci, bbox) for ri, row in enumerate(table.rows)
@@ -213,7 +237,12 @@ def _read_page(page, number: int) -> _Page:
                 got = [(ci, by_cell.get((ri, ci), [])) for ci, bbox in enumerate(row.cells) if bbox is not None]
                 if any(ws for _, ws in got):
                     rows.append(got)
+            first = next((row for row in table.rows if any(c is not None for c in row.cells)), None)
+            columns = [(ci, c[0], c[2]) for ci, c in enumerate(first.cells) if c is not None] if first else []
             out.tables.append(_Table(top=float(table.bbox[1]), rows=rows))
+            headed.append((out.tables[-1], table.bbox, columns))
+    for tbl, bbox, columns in headed:
+        _header_above(tbl, bbox, columns, [w for w in words if id(w) not in in_table], in_table)
 
     flow = [w for w in words if id(w) not in in_table]
     for ln in _group_lines(flow):
@@ -320,7 +349,7 @@ class _Builder:
         o = self.open
         if mark is None and o is not None and o.text.last is not None:
             prev = o.text.last
-            same_style = abs(ln.size - prev.size) <= 1.0 and ln.bold == prev.bold
+            same_style = abs(ln.size - prev.size) <= 1.0
             near = ln.top - prev.top <= GAP_FACTOR * self.spacing
             if o.kind in ("paragraph", "list_item") and not heading and same_style and near and prev.page == ln.page:
                 o.text.add(ln)

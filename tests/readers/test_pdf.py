@@ -70,14 +70,15 @@ def test_paragraph_lines_and_bold_words_inside_them():
     doc = _read(HALESWORTH)
     block, at = _find(doc, "Regarding storage for the chairs")
     assert block.kind == "list_item" and block.numbering == "3.2"
-    assert block.text.count("\n") == 3  # four physical lines
-    assert [ln.line for ln in block.lines] == [14, 15, 16, 17]
+    assert block.text.count("\n") == 4  # four physical lines and the ACTION line
+    assert [ln.line for ln in block.lines] == [14, 15, 16, 17, 18]
     agreed = block.text.index("AGREED")
     assert block.is_bold(agreed, agreed + len("AGREED"))
     assert not block.is_bold(at, at + len("Regarding"))
-    # the ACTION line below the item is a paragraph of its own, not a heading
-    action, _ = _find(doc, "ACTION:AHop/DO")
-    assert action.kind == "paragraph" and action.provenance().line == 18
+    # the bold ACTION line below the item stays with it (not a heading of its own)
+    action = block.text.index("ACTION:AHop/DO")
+    assert block.provenance(action).line == 18 and block.text[action - 1] == "\n"
+    assert block.is_bold(action, action + len("ACTION:AHop/DO"))
     # superscript ordinals stay on their number
     assert "26th January 2016" in doc.blocks[0].text
 
@@ -101,6 +102,15 @@ def test_actions_table_has_cells_with_tops_and_page_lines():
     assert table.table is not None and table.index == doc.blocks.index(table)
     tables = [b.table for b in doc.blocks if b.kind == "table"]
     assert tables == list(range(len(tables)))
+
+
+def test_column_titles_above_the_rules_head_the_table():
+    doc = _read(COMMITTEE)
+    table = next(b for b in doc.blocks if b.kind == "table" and "Minutes to website" in b.text)
+    assert [c.text for c in table.rows[0]] == ["ITEM", "", "BY WHOM", "BY WHEN"]
+    assert table.rows[0][0].bold and table.rows[0][0].lines[0].page == 2
+    assert [c.text for c in table.rows[1]] == ["67/2122", "Minutes to website", "Heather Poustie/Clerk", "asap"]
+    assert not any(b.kind != "table" and "BY WHOM" in b.text for b in doc.blocks)
 
 
 def test_notes_and_action_columns_keep_line_tops():
