@@ -30,6 +30,9 @@ _MEETING_DATE_CUE = re.compile(
     r"(?i)(?:\bheld\b(?:\s+on)?|\bmeeting\s+(?:of|on)|\bmeeting\s+date\b|\bdate\b\s*(?:of\s+meeting)?\s*[:;|]?|"
     r"\bminutes\b|\bmeeting\b|\bteleconference\b|\btelecon\b|\bcall\b|\bnotes\b|\bagenda\b|\bcommittee\b|"
     r"\bgroup\b|\bcouncil\b|\bboard\b|\bheld\b)[^.;|]{0,60}$")
+# a label right before the date, whatever its punctuation: "DATE; 14/10/2019", "Date of meeting - …"
+_DATE_LABEL = re.compile(r"(?i)(?:^|\|)\W*(?:(?!target|due|completion|review|expiry|end|start|birth)[A-Za-z]+\s+){0,5}?"
+                         r"\b(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?\s*[:;,–—-]?\s*$")
 _YAML_LINE = re.compile(r"^\s*[a-z_]+:\s")
 _PREVIOUS_MINUTES = re.compile(
     r"(?i)(?:^\s*(?:[A-Z]{0,4}\s?\d+[\w./()]*\s+|\d+\.?\s+)(?:to\s+)?(?:approve|agree|confirm|receive|sign|accept)?\w*\s*"
@@ -170,7 +173,8 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
                 rest = _clean(line.replace(f.text, " "))
                 if _MEETING_DATE_CUE.search(clause):
                     score = 3
-                if re.search(r"(?i)\b(?:held(?:\s+on)?|meeting\s+(?:of|on)|meeting\s+date|date)\W*(?:\w+day,?\s*)?$", clause):
+                if re.search(r"(?i)\b(?:held(?:\s+on)?|meeting\s+(?:of|on)|meeting\s+date|date)\W*(?:\w+day,?\s*)?$", clause) \
+                        or _DATE_LABEL.search(before):
                     score = 4
                 if (len(rest) <= 3 and n_line <= 25) or block.kind == "heading":
                     score = max(score, 3)  # a date line or a date heading

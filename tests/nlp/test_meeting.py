@@ -170,3 +170,17 @@ def test_corpus_meeting_dates(source: Path, gold_path: Path):
     assert m.date == gold["meeting_date"]
     assert m.next_meeting_date == gold["next_meeting_date"]
     assert m.kind == gold["kind"]
+
+
+@pytest.mark.parametrize("label", [
+    pytest.param("COMMITTEE Board of Governors DATE; 14/10/2019", id="label-with-semicolon"),
+    pytest.param("Date of meeting - 14/10/2019", id="date-of-meeting-dash"),
+])
+def test_date_label_beats_dates_in_the_action_table(label):
+    m = meeting_of(label, "Include visits on the agenda for the L&W Committee on 11 November 2019 | Clerk | 01/11/2019")
+    assert m.date == "2019-10-14"
+
+
+def test_target_date_label_is_not_the_meeting_date():
+    m = meeting_of("Minutes of the Board held on 3 June 2009", "Target date: 30/06/2009")
+    assert m.date == "2009-06-03"
