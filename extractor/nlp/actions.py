@@ -51,6 +51,7 @@ class Candidate:
     due_hint: str | None = None  # a "by when" cell
     in_action_list: bool = False
     row_key: tuple | None = None  # (table, row) for candidates from one table row
+    item: int | None = None  # the minute/agenda item number of the row ("09a/1920" → 9), when a table gives it
     also: list[Provenance] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -397,11 +398,20 @@ def _same_owner(a: Candidate, b: Candidate) -> bool:
     return bool(set(a.owners) & set(b.owners)) or not a.owners or not b.owners
 
 
+def _similarity(a: Candidate, b: Candidate) -> float:
+    return max(overlap(a.text, b.text), overlap(a.source_text, b.source_text))
+
+
 def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
     if keep.row_key is not None and keep.row_key == other.row_key and _same_owner(keep, other):
         return True
-    sim = max(overlap(keep.text, other.text), overlap(keep.source_text, other.source_text))
+    sim = _similarity(keep, other)
     same_text = squash(keep.text).lower().rstrip(".") == squash(other.text).lower().rstrip(".")
+    if keep.kind == "table" and other.kind == "table":
+        return same_text and keep.owners == other.owners  # the rows of an action table are distinct tasks
+    if keep.kind == "table" and keep.item is not None and keep.item == other.item and keep.owners \
+            and set(keep.owners) & set(other.owners) and sim >= 0.15:
+        return True  # the summary table's row for the item whose minutes recorded it
     if keep.explicit and other.explicit and keep.kind in ("marker", "list") and other.kind in ("marker", "list"):
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
@@ -426,12 +436,12 @@ def merge(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
     kept: list[Candidate] = []
     for k in order:
         c = cands[k]
-        for other in kept:
-            if _duplicate(other, c, blocks):
-                other.also.append(c.provenance)
-                if not other.owners and c.owners:
-                    other.owners, other.owner_text = c.owners, c.owner_text
-                break
+        twins = [other for other in kept if _duplicate(other, c, blocks)]
+        if twins:
+            other = max(twins, key=lambda o: _similarity(o, c))
+            other.also.append(c.provenance)
+            if not other.owners and c.owners:
+                other.owners, other.owner_text = c.owners, c.owner_text
         else:
             kept.append(c)
     kept.sort(key=lambda c: (c.block, c.provenance.row or 0, c.provenance.line or 0))

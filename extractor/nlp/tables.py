@@ -127,7 +127,7 @@ def _action_rows(ctx: "Context", block: Block, rows: list[list[Cell]], layout: d
         out.append(Candidate(text=task, explicit=True, owners=got_owners, owner_text=got_text or None,
                              source_text=" | ".join(_text(c) for c in row if _text(c)), rule="action.table",
                              kind="table", block=block.index, provenance=_prov(block, task_cell, ri),
-                             section=section, due_hint=due_text, in_action_list=True))
+                             section=section, due_hint=due_text, in_action_list=True, row_key=(block.table, ri)))
     return out
 
 
@@ -229,7 +229,28 @@ def _column_rows(ctx: "Context", block: Block, rows, layout: dict, section) -> l
     return out
 
 
+_ITEM_NUMBER = re.compile(r"^[A-Z&]{0,4}\s?0*(\d{1,3})")
+
+
+def _item_number(row: list[Cell]) -> int | None:
+    """The item number a row belongs to, from its first cell shaped like a minute reference."""
+    for c in row[:2]:
+        t = _text(c)
+        if t and ITEM_CELL.match(t):
+            m = _ITEM_NUMBER.match(t)
+            return int(m.group(1)) if m else None
+    return None
+
+
 def table_candidates(ctx: "Context", block: Block, section: str | None, state: dict) -> list["Candidate"]:
+    out = _table_candidates(ctx, block, section, state)
+    for c in out:
+        if c.row_key is not None and c.row_key[1] < len(block.rows):
+            c.item = _item_number(block.rows[c.row_key[1]])
+    return out
+
+
+def _table_candidates(ctx: "Context", block: Block, section: str | None, state: dict) -> list["Candidate"]:
     rows = block.rows
     if not rows:
         return []

@@ -156,3 +156,39 @@ NOT_ACTIONS = [
 @pytest.mark.parametrize("line,attendees", NOT_ACTIONS)
 def test_lines_that_are_not_actions(line, attendees):
     assert run(doc_of(line), attendees) == []
+
+
+def _table(index: int, table: int, rows: list[list[str]]) -> Block:
+    from models.document import Cell
+    cells = [[Cell(text=t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Block(index=index, kind="table", table=table, rows=cells, text="\n".join(" | ".join(r) for r in rows),
+                 lines=[TextLine(start=0, line=index + 1)])
+
+
+GOVERNORS = [Attendee(name="Pete Osborne", role="Clerk"), Attendee(name="Keith Moore"), Attendee(name="Heather Poustie")]
+
+
+def test_rows_of_one_action_table_are_distinct_tasks():
+    """Two rows for one owner with similar wording (decoy-fgb 2019-10-14, 'ACTIONS TO BE TAKEN')."""
+    doc = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=[_table(0, 0, [
+        ["ITEM", "", "BY WHOM", "BY WHEN"],
+        ["07/1920", "Notify Babcock of the appointments of Chair and Vice Chair", "Clerk", "asap"],
+        ["14e/1920", "Notify Babcock of the re-appointment of Keith Moore as a parent governor", "Clerk", "asap"],
+    ])])
+    texts = [a.text for a in run(doc, GOVERNORS)]
+    assert texts == ["Notify Babcock of the appointments of Chair and Vice Chair",
+                     "Notify Babcock of the re-appointment of Keith Moore as a parent governor"]
+
+
+def test_body_action_column_merges_into_the_summary_row_of_its_item():
+    doc = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=[
+        _table(0, 0, [["ITEM", "", "BY WHOM", "BY WHEN"],
+                      ["09a/1920", "Arrange a meeting to work towards a Communications Strategy", "Keith Moore",
+                       "01/12/2019"]]),
+        _table(1, 1, [["", "Item", "Notes", "Action"],
+                      ["09/1920", "SIP", "Keith Moore said that he would wish to take on the role of lead governor "
+                                         "for communication.", "Keith Moore"]]),
+    ])
+    actions = run(doc, GOVERNORS)
+    assert [a.text for a in actions] == ["Arrange a meeting to work towards a Communications Strategy"]
+    assert actions[0].also, "the body record is kept as the row's other provenance"
