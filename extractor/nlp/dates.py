@@ -341,6 +341,10 @@ def resolve_deadline(text: str, *, meeting_date: date | None, next_meeting_date:
         start = m.start()
         if _meeting_words_ok(words, body_words) and next_meeting_date is not None:
             return _deadline(text, start, m.end(), next_meeting_date.isoformat(), "next_meeting")
+        body = re.sub(r"\s+", " ", words).strip().lower()
+        when = events.get(body)
+        if when and (meeting_date is None or when > meeting_date):
+            return _deadline(text, start, m.end(), when.isoformat(), "meeting_reference")  # "the next BM Committee meeting"
         return _deadline(text, start, m.end(), None, None)
 
     # 4. a named event: AGM, F2F, conference
@@ -422,18 +426,51 @@ _EVENT_DATE = re.compile(
     rf"\s+will\s+take\s+place)?(?:\s+(?:on|at))?(?:\s+the)?\s+$")
 
 
-def find_events(texts: Iterable[str], default_year: int | None = None) -> dict[str, date]:
+# "Business Management Committee (25 November 2019)", "the L&W Committee on 11 November 2019"
+_BODY_DATE = re.compile(
+    r"(?P<name>\b[A-Z][\w&'’-]*\s+(?:(?:[A-Z][\w&'’-]*|&|and)\s+){0,4}?)(?P<kind>Committee|Sub-?[Cc]ommittee|Working\s+Group|Group|Panel|Board|Forum)"
+    r"(?:\s+[Mm]eeting)?\s*(?:\(\s*|\s+(?:on|held\s+on|will\s+meet\s+on|meets\s+on|[-–—:])\s+)(?:\w+day,?\s+)?$")
+
+
+def body_keys(name: str, kind: str) -> list[str]:
+    """Keys a committee is referred to by: its full name and its initials ("BM", "L&W"), each with and
+    without the word "committee"."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    kind = re.sub(r"\s+", " ", kind.lower())
+    initials = "".join(w if w == "&" else w[0] for w in words if w[0].isupper() or w == "&").lower()
+    full = " ".join(words).lower()
+    keys = [f"{full} {kind}", full]
+    if len(words) > 1:
+        keys += [f"{initials} {kind}", initials]
+    return keys
+
+
+def find_events(texts: Iterable[str], default_year: int | None = None, after: date | None = None) -> dict[str, date]:
     """Named events with a date stated in the document: {"agm": date(2016, 4, 26)} from "the AGM 26th April".
 
-    Keys are lower-cased event names ("agm", "f2f", "conference", "annual parish meeting")."""
+    Keys are lower-cased event names ("agm", "f2f", "conference", "annual parish meeting"), and
+    committees' names and initials ("bm committee", "l&w") from "Business Management Committee
+    (25 November 2019)": a committee's first date after `after` (the meeting's date), since the
+    minutes also cite its past meetings."""
     events: dict[str, date] = {}
     for text in texts:
-        if not text or not re.search(_EVENT_WORDS, text, re.I):
+        if not text:
+            continue
+        named = re.search(_EVENT_WORDS, text, re.I)
+        bodies = re.search(r"(?i)committee|group|panel|board|forum", text)
+        if not named and not bodies:
             continue
         for f in find_dates(text, default_year=default_year):
             if f.precision != "day":
                 continue
-            m = _EVENT_DATE.search(text[max(0, f.start - 60):f.start])
+            before = text[max(0, f.start - 60):f.start]
+            m = _EVENT_DATE.search(before) if named else None
             if m:
                 events.setdefault(_event_key(m.group("event")), f.value)
+                continue
+            b = _BODY_DATE.search(before) if bodies else None
+            if b and (after is None or f.value > after):
+                for key in body_keys(b.group("name"), b.group("kind")):
+                    if key not in events or f.value < events[key]:
+                        events[key] = f.value
     return events

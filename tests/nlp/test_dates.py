@@ -247,12 +247,24 @@ def test_next_meeting_unknown_keeps_words():
     assert (d.due, d.due_text) == (None, "to the next meeting")
 
 
-def test_speed():
-    import time
-    text = ("The Clerk emailed the developer on 9th June to ask that they arrange for it to be cut back and notified "
-            "them about fly tipping and is yet to receive a reply. The Clerk chased them again on 23 June as there "
-            "had been no response, 107/20, £200, 7.30pm. ") * 3
-    t = time.perf_counter()
-    for _ in range(200):
-        find_dates(text, default_year=2020)
-    assert (time.perf_counter() - t) / 200 < 0.002
+FGB_COMMITTEES = ("Minutes of the following committees: a. Learning & Wellbeing Committee (23 September 2019) "
+                  "b. Business Management Committee (30 September 2019)",
+                  "Committee Reports a. Learning & Wellbeing Committee (11 November 2019) b. Business Management "
+                  "Committee (25 November 2019)")
+
+
+def test_committee_meetings_by_name_and_initials():
+    events = find_events(FGB_COMMITTEES, default_year=2019, after=date(2019, 10, 14))
+    assert events["bm committee"] == events["business management committee"] == date(2019, 11, 25)
+    assert events["l&w"] == date(2019, 11, 11)
+
+
+@pytest.mark.parametrize("text,due", [
+    pytest.param("This item was deferred to the next BM Committee meeting.", "2019-11-25", id="initials"),
+    pytest.param("Visits to be arranged at the next L&W meeting", "2019-11-11", id="initials-no-kind"),
+    pytest.param("To be raised at the next Finance Committee meeting", None, id="committee-without-a-date"),
+])
+def test_next_committee_meeting_resolves_to_its_stated_date(text, due):
+    events = find_events(FGB_COMMITTEES, default_year=2019, after=date(2019, 10, 14))
+    d = resolve_deadline(text, meeting_date=date(2019, 10, 14), next_meeting_date=date(2019, 12, 9), events=events)
+    assert d.due == due and d.due_text.startswith(("to the next", "at the next"))
