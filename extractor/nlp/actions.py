@@ -13,11 +13,11 @@ from datetime import date
 from spacy.tokens import Doc
 
 from extractor.nlp.dates import find_events, resolve_deadline
-from extractor.nlp.owners import OwnerMatch, OwnerParser
+from extractor.nlp.owners import GROUPS, ROLE_HEADS, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
 from extractor.nlp.sections import SectionTracker
 from extractor.nlp.tables import table_candidates
-from extractor.nlp.textutil import overlap, sentence_spans, squash
+from extractor.nlp.textutil import content_words, overlap, sentence_spans, squash
 from models.action import Action
 from models.document import Block, Document
 from models.meeting import Attendee, Meeting
@@ -51,6 +51,7 @@ class Candidate:
     due_hint: str | None = None  # a "by when" cell
     in_action_list: bool = False
     row_key: tuple | None = None  # (table, row) for candidates from one table row
+    assigned: bool = False  # an Action-column entry whose sentence names its owner as the doer
     item: int | None = None  # the minute/agenda item number of the row ("09a/1920" → 9), when a table gives it
     also: list[Provenance] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -394,12 +395,29 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
 # merging records of one task
 # ---------------------------------------------------------------------------------------
 
+def _owner_keys(c: Candidate) -> set[str]:
+    """Owners to compare records by; every collective owner ("All", "Governors", "The Board") is one key."""
+    return {"(everyone)" if o.lower().removeprefix("the ").split()[-1:] and
+            o.lower().removeprefix("the ").split()[-1] in GROUPS else o for o in c.owners}
+
+
 def _same_owner(a: Candidate, b: Candidate) -> bool:
-    return bool(set(a.owners) & set(b.owners)) or not a.owners or not b.owners
+    return bool(_owner_keys(a) & _owner_keys(b)) or not a.owners or not b.owners
 
 
 def _similarity(a: Candidate, b: Candidate) -> float:
     return max(overlap(a.text, b.text), overlap(a.source_text, b.source_text))
+
+
+def _task_similarity(a: Candidate, b: Candidate) -> float:
+    """Overlap of the two tasks' own words, owners' names left out, words cut to a five-letter stem."""
+    names = {w for c in (a, b) for o in c.owners + [c.owner_text or ""] for w in content_words(o)} | ROLE_HEADS
+
+    def stems(c: Candidate) -> set[str]:
+        return {w[:5] for w in content_words(c.text) - names if not w.isdigit()}
+
+    sa, sb = stems(a), stems(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
 def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
@@ -409,9 +427,10 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
     same_text = squash(keep.text).lower().rstrip(".") == squash(other.text).lower().rstrip(".")
     if keep.kind == "table" and other.kind == "table":
         return same_text and keep.owners == other.owners  # the rows of an action table are distinct tasks
-    if keep.kind == "table" and keep.item is not None and keep.item == other.item and keep.owners \
-            and set(keep.owners) & set(other.owners) and sim >= 0.15:
-        return True  # the summary table's row for the item whose minutes recorded it
+    if keep.item is not None and other.item is not None and keep.kind == "table":
+        # the summary table's row for the item whose minutes recorded it; never a row of another item
+        return keep.item == other.item and bool(keep.owners) and _same_owner(keep, other) \
+            and _task_similarity(keep, other) >= 0.1
     if keep.explicit and other.explicit and keep.kind in ("marker", "list") and other.kind in ("marker", "list"):
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
@@ -432,7 +451,8 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
 
 
 def merge(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
-    order = sorted(range(len(cands)), key=lambda k: (not cands[k].explicit, RANK[cands[k].kind], k))
+    order = sorted(range(len(cands)), key=lambda k: (not cands[k].explicit, RANK[cands[k].kind],
+                                                     not cands[k].assigned, k))
     kept: list[Candidate] = []
     for k in order:
         c = cands[k]
@@ -496,7 +516,8 @@ def extract_actions(document: Document, parsed: list[Doc], meeting: Meeting,
                   owners=OwnerParser(people, body_words=body, known_names=speakers), speakers=speakers)
     cands = merge(collect(ctx), document.blocks)
     year = int(meeting.date[:4]) if meeting.date else None
-    events = find_events([b.text for b in document.blocks], default_year=year)
+    events = find_events([b.text for b in document.blocks], default_year=year,
+                         after=date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None)
     actions = []
     for c in cands:
         due, due_text, basis = _deadline(c, meeting, body, events)

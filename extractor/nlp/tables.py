@@ -8,7 +8,7 @@ table before it when it has the same number of columns.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from extractor.nlp.engine import parse
 from extractor.nlp.textutil import sentence_spans, squash
@@ -131,8 +131,9 @@ def _action_rows(ctx: "Context", block: Block, rows: list[list[Cell]], layout: d
     return out
 
 
-def _entries(cell: Cell) -> list[tuple[str, float | None, int | None]]:
-    """An Action-column cell split into its entries: (text, top, line), joining wrapped names."""
+def _entries(cell: Cell, is_owner: Callable[[str], bool] = lambda s: False) -> list[tuple[str, float | None, int | None]]:
+    """An Action-column cell split into its entries: (text, top, line), joining wrapped names
+    ("Heather" over "Poustie/Clerk" is one entry when the two lines read as one owner phrase)."""
     if not cell.lines:
         return [(_text(cell), None, None)] if _text(cell) else []
     pieces = []
@@ -144,15 +145,30 @@ def _entries(cell: Cell) -> list[tuple[str, float | None, int | None]]:
         if not text:
             continue
         if out and (out[-1][0].endswith(("/", "&", " to", " and", "-")) or text[:1].islower()
-                    or re.fullmatch(r"[a-z]+ ?[A-Z]?\w*", text)):
+                    or re.fullmatch(r"[a-z]+ ?[A-Z]?\w*", text)
+                    or (re.fullmatch(r"[A-Z][a-z]+", out[-1][0]) and is_owner(out[-1][0] + " " + text))):
             out[-1][0] = (out[-1][0] + ("" if out[-1][0].endswith("/") else " ") + text).strip()
         else:
             out.append([text, top, line])
     return [(t, top, line) for t, top, line in out]
 
 
-def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: str) -> tuple[str, int]:
-    """The notes sentence that an Action-column entry stands beside (preferring one naming the owner)."""
+def _names_any(sentence: str, owners: list[str], owner_text: str) -> bool:
+    """Whether `sentence` names one of the owners: as written, in full, by first name or surname."""
+    low = sentence.lower()
+    keys = {owner_text.lower()} | {o.lower() for o in owners} | {o.split()[0].lower() for o in owners if o.split()}
+    keys |= {o.split()[-1].lower() for o in owners if len(o.split()) > 1}
+    return any(k and re.search(r"\b" + re.escape(k) + r"\b", low) for k in keys)
+
+
+def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: str,
+                 assigns: Callable[[str], bool] = lambda s: False) -> tuple[str, int]:
+    """The notes sentence that an Action-column entry stands beside.
+
+    Of the sentences level with the entry, one that assigns the task to the owner ("Heather
+    Poustie to finalise…") beats one that merely names them ("Heather Poustie suggested…"),
+    which beats one that does not name them at all.
+    """
     text = notes.text
     spans = sentence_spans(text)
     if not spans:
@@ -168,10 +184,7 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
         return best.top if best.top is not None else 0.0
 
     def mentions(s: str) -> bool:
-        low = s.lower()
-        keys = {owner_text.lower()} | {o.lower() for o in owners} | {o.split()[0].lower() for o in owners if o.split()}
-        keys |= {o.split()[-1].lower() for o in owners if len(o.split()) > 1}
-        return any(k and re.search(r"\b" + re.escape(k) + r"\b", low) for k in keys)
+        return _names_any(s, owners, owner_text)
 
     def dist(span) -> float:
         s, e = span
@@ -179,6 +192,9 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
         return min(abs(t - top) for t in tops)
 
     near = sorted(spans, key=dist)
+    for sp in near[:3]:
+        if dist(sp) <= 40 and assigns(text[sp[0]:sp[1]]):
+            return squash(text[sp[0]:sp[1]]), sp[0]
     for sp in near[:3]:
         if dist(sp) <= 40 and mentions(text[sp[0]:sp[1]]):
             return squash(text[sp[0]:sp[1]]), sp[0]
@@ -199,7 +215,7 @@ def _column_rows(ctx: "Context", block: Block, rows, layout: dict, section) -> l
                                             provenance=_prov(block, notes, ri), row_key=(block.table, ri)))
         if action is None or not _text(action) or re.fullmatch(r"\W*(none|n/a|-)?\W*", _text(action), re.I):
             continue
-        for entry, top, line in _entries(action):
+        for entry, top, line in _entries(action, lambda t: ctx.owners.parse_phrase(t) is not None):
             lead = ctx.owners.leading(entry)
             if lead:
                 owners, owner_text = lead.owners, lead.owner_text
@@ -214,18 +230,28 @@ def _column_rows(ctx: "Context", block: Block, rows, layout: dict, section) -> l
                     owners, owner_text = got.owners, got.owner_text
             if notes is None or not _text(notes):
                 continue
-            sent, off = _sentence_at(notes, top, owners, owner_text)
+            def assigns(sentence: str, owners=owners) -> bool:
+                got = ctx.owners.leading(squash(sentence))
+                return bool(got and set(got.owners) & set(owners))
+
+            sent, off = _sentence_at(notes, top, owners, owner_text, assigns)
+            assigned = assigns(sent)
             if lead and len(entry[lead.end:].split()) >= 2:
                 task = squash(entry[lead.end:])
             else:
                 task = sent
+                doer = ctx.owners.leading(sent)
+                if doer and doer.owners and not set(doer.owners) & set(owners) and ctx.people.resolve(doer.owner_text) \
+                        and not _names_any(sent, owners, owner_text):
+                    # the sentence names an attendee as the doer: that person owns it, whatever the margin says
+                    owners, owner_text, assigned = doer.owners, doer.owner_text, True
             prov = _prov(block, notes, ri)
             ln = notes.lines and max((x for x in notes.lines if x.start <= off), key=lambda x: x.start, default=None)
             if ln:
                 prov.page, prov.line = ln.page, ln.line
             out.append(Candidate(text=task, explicit=True, owners=owners, owner_text=owner_text,
                                  source_text=sent, rule="action.column", kind="column", block=block.index,
-                                 provenance=prov, section=section, row_key=(block.table, ri)))
+                                 provenance=prov, section=section, row_key=(block.table, ri), assigned=assigned))
     return out
 
 
@@ -244,9 +270,14 @@ def _item_number(row: list[Cell]) -> int | None:
 
 def table_candidates(ctx: "Context", block: Block, section: str | None, state: dict) -> list["Candidate"]:
     out = _table_candidates(ctx, block, section, state)
+    items, last = [], state.get("item")
+    for row in block.rows:  # a row with an empty item cell continues the item above (or on the page before)
+        last = _item_number(row) or last
+        items.append(last)
+    state["item"] = last
     for c in out:
-        if c.row_key is not None and c.row_key[1] < len(block.rows):
-            c.item = _item_number(block.rows[c.row_key[1]])
+        if c.row_key is not None and c.row_key[1] < len(items):
+            c.item = items[c.row_key[1]]
     return out
 
 

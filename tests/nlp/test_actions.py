@@ -192,3 +192,18 @@ def test_body_action_column_merges_into_the_summary_row_of_its_item():
     actions = run(doc, GOVERNORS)
     assert [a.text for a in actions] == ["Arrange a meeting to work towards a Communications Strategy"]
     assert actions[0].also, "the body record is kept as the row's other provenance"
+
+
+def test_action_column_of_a_real_pdf():
+    """decoy-fgb 2019-10-14: owners wrapped over two lines of the Action column, a margin marker beside
+    another person's task, and a deadline given as another committee's next meeting."""
+    from pathlib import Path
+
+    from extractor.pipeline import extract
+    pdf = Path(__file__).resolve().parents[2] / "corpus/series/decoy-fgb-2019/decoy-fgb-2019-10-14.pdf"
+    actions = {a.text: a for a in extract(pdf).actions}
+    deferred = actions["This item was deferred to the next BM Committee meeting."]
+    assert (deferred.owners, deferred.due) == (["Heather Poustie", "Pete Osborne"], "2019-11-25")
+    finalise = next(a for t, a in actions.items() if t.startswith("Heather Poustie to finalise arrangements"))
+    assert finalise.owners == ["Heather Poustie"]
+    assert not any(t.startswith("Heather Poustie suggested") for t in actions)
