@@ -149,9 +149,9 @@ def _split_tasks(ctx: Context, content: str) -> list[str]:
     return pieces
 
 
-def _task_from(ctx: Context, piece: str) -> tuple[str, OwnerMatch | None]:
+def _task_from(ctx: Context, piece: str, marked: bool = False) -> tuple[str, OwnerMatch | None]:
     piece = _clean(piece)
-    got = ctx.owners.leading(piece) or ctx.owners.colon_owner(piece)
+    got = ctx.owners.leading(piece) or ctx.owners.colon_owner(piece, as_written=marked)
     if got:
         return _clean(piece[got.end:]), got
     return piece, None
@@ -231,7 +231,7 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                                  in_action_list=in_list, warnings=own.warnings if own else []))
             continue
         for piece in _split_tasks(ctx, content):
-            task, got = _task_from(ctx, piece)
+            task, got = _task_from(ctx, piece, marked=True)
             if not task or _NONE.match(task):
                 continue
             owners = got.owners if got else ctx.owners.mentioned(task)
@@ -359,14 +359,20 @@ _CLAUSE = re.compile(r"(?:^|[;:]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\b
 
 
 def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
-    """The owner phrase that ends `before` and starts a clause (the longest that parses)."""
+    """The owner phrase that ends `before` and starts a clause: the longest that parses, unless it
+    takes in a name nobody in the minutes has ("…Kings Lynn and West Norfolk and Cllr Colin Sampson
+    agreed") where a shorter one does without."""
+    found = []
     for m in _CLAUSE.finditer(before):
         clause = _strip_bullet(before[m.end():]).strip(" ,*")
         if clause and len(clause.split()) <= 8:
             got = ctx.owners.parse_phrase(clause)
             if got:
-                return got
-    return None
+                found.append(got)
+    for got in found:
+        if all(ctx.owners.is_known(o) for o in got.owners):
+            return got
+    return found[0] if found else None
 
 
 def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:

@@ -141,16 +141,43 @@ class OwnerParser:
                 return got
         return None
 
-    def colon_owner(self, text: str) -> OwnerMatch | None:
-        """'Michael: Reach out to ParaSoft' / 'Michael/Eddy: Finalize…' (owner before a colon)."""
+    def colon_owner(self, text: str, as_written: bool = False) -> OwnerMatch | None:
+        """'Michael: Reach out to ParaSoft' / 'Michael/Eddy: Finalize…' (owner before a colon).
+
+        With `as_written` (after an ACTION marker, where "<Name>:" can only be the owner) a name
+        that no attendee list resolves is kept as written."""
         m = re.match(r"\s*([^:]{1,60}):\s+(?=\S)", text)
         if not m:
             return None
         got = self.parse_phrase(m.group(1))
+        if got is None and as_written:
+            got = self._unknown_names(m.group(1))
         if got:
             got.end = m.end()
             got.link = ":"
         return got
+
+    def is_known(self, owner: str) -> bool:
+        """An attendee, a role ("Clerk") or a collective ("Governors"), not just a name-shaped phrase."""
+        words = owner.lower().split()
+        return bool(self.people.resolve(owner)) or owner in self.people.names or bool(words) and (
+            words[-1] in ROLE_HEADS or words[-1] in GROUPS or owner.lower() in self.known)
+
+    def _unknown_names(self, phrase: str) -> OwnerMatch | None:
+        """'Michael' or 'Michael/Eddy' as written: one to three capitalised name words per owner."""
+        parts = [p.strip() for p in _SPLIT_RE.split(phrase.strip()) if p and p.strip()]
+        owners = []
+        for p in parts:
+            toks = p.split()
+            if not 1 <= len(toks) <= 3 or not all(_NAME_TOKEN.match(t) for t in toks) \
+                    or any(t.lower() in NOT_NAMES or t.lower() in GROUPS or t.lower() in ROLE_HEADS for t in toks):
+                owner = self.owner_item(p)
+                if owner is None:
+                    return None
+                owners.append(owner[0])
+            else:
+                owners.append(p)
+        return OwnerMatch(owner_text=phrase.strip(), owners=owners) if owners else None
 
     def mentioned(self, text: str) -> list[str]:
         """Attendees named in `text` by initials, handle or full name (for ownerless ACTION lines)."""

@@ -48,6 +48,8 @@ EXPLICIT = [
     pytest.param("ACTION: Clerk to contact CPRE.", PARISH, ["N Cooper"], "contact CPRE", id="clerk-resolved"),
     pytest.param("ACTION Michael: Reach out to ParaSoft", [Attendee(name="Michael Fanning")],
                  ["Michael Fanning"], "Reach out to ParaSoft", id="owner-before-colon"),
+    pytest.param("ACTION Michael: Reach out to ParaSoft", [Attendee(name="David Keaton")],
+                 ["Michael"], "Reach out to ParaSoft", id="owner-before-colon-not-an-attendee"),
     pytest.param("ACTION: Sangwhan to comb through the discussion and while issues on whatwg/html.",
                  [Attendee(name="Sangwhan")], ["Sangwhan"], "comb through", id="first-name"),
     pytest.param("ACTION: Revisit next week.", [], [], "Revisit next week", id="ownerless-deferral"),
@@ -127,6 +129,8 @@ NARRATIVE = [
     pytest.param("The Clerk would continue to pursue in July.", STOKE, ["Helen Richardson"], id="would-continue"),
     pytest.param("Cllr Storey will contact Highways about this.", PARISH, ["Martin Storey"], id="will"),
     pytest.param("KH to clarify this with colleagues at GO.", NORFOLK, ["Karen Hillen"], id="initials-to"),
+    pytest.param("The Borough Council of Kings Lynn and West Norfolk and Cllr Colin Sampson agreed to support the action.",
+                 STOKE, ["Colin Sampson"], id="owner-after-a-place-joined-by-and"),
 ]
 
 
