@@ -470,6 +470,8 @@ def read_pdf(path: Path, sha256: str) -> Document:
     try:
         with pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
+            if count == 0:
+                raise UnreadableDocument(str(path), "no pages found (the PDF is truncated or damaged)")
             if count > MAX_PAGES:
                 raise DocumentTooLarge(str(path), f"{count} pages is over the {MAX_PAGES} page limit")
             title = _metadata_title(pdf)

@@ -157,6 +157,15 @@ def test_corrupt_pdf_is_unreadable(tmp_path):
         read_pdf(bad, "0" * 64)
 
 
+def test_truncated_pdf_is_unreadable(tmp_path):
+    """A download cut short keeps its %PDF header but loses every page object."""
+    data = HALESWORTH.read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    with pytest.raises(UnreadableDocument, match="truncated"):
+        read_pdf(cut, "0" * 64)
+
+
 def test_blank_page_warns(tmp_path):
     path = tmp_path / "blank.pdf"
     path.write_bytes(_pdf(["Minutes of the meeting", ""]))
