@@ -415,28 +415,37 @@ def _similarity(a: Candidate, b: Candidate) -> float:
     return max(overlap(a.text, b.text), overlap(a.source_text, b.source_text))
 
 
-def _task_similarity(a: Candidate, b: Candidate) -> float:
-    """Overlap of the two tasks' own words, owners' names left out, words cut to a five-letter stem."""
+_GENERIC_STEMS = {"meeti", "next", "agend", "item", "commi", "gover", "board", "counc", "minut", "repor"}
+
+
+def _same_task_words(a: Candidate, b: Candidate) -> bool:
+    """Whether two records of one agenda item share enough of the task's own words to be one task:
+    two telling words, or a fifth of the shorter task's (owners' names and roles left out, words cut
+    to a five-letter stem so that "communication" meets "Communications")."""
     names = {w for c in (a, b) for o in c.owners + [c.owner_text or ""] for w in content_words(o)} | ROLE_HEADS
 
     def stems(c: Candidate) -> set[str]:
         return {w[:5] for w in content_words(c.text) - names if not w.isdigit()}
 
     sa, sb = stems(a), stems(b)
-    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+    if not sa or not sb:
+        return False
+    shared = sa & sb
+    return len(shared - _GENERIC_STEMS) >= 2 or len(shared) / min(len(sa), len(sb)) >= 0.2
 
 
 def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
-    if keep.row_key is not None and keep.row_key == other.row_key and _same_owner(keep, other):
-        return True
     sim = _similarity(keep, other)
     same_text = squash(keep.text).lower().rstrip(".") == squash(other.text).lower().rstrip(".")
+    if keep.row_key is not None and keep.row_key == other.row_key and _same_owner(keep, other):
+        # one row's narrative and its Action-column marker are one task; two markers beside two sentences are two
+        return same_text if keep.kind == other.kind == "column" else True
     if keep.kind == "table" and other.kind == "table":
         return same_text and keep.owners == other.owners  # the rows of an action table are distinct tasks
     if keep.item is not None and other.item is not None and keep.kind == "table":
         # the summary table's row for the item whose minutes recorded it; never a row of another item
         return keep.item == other.item and bool(keep.owners) and _same_owner(keep, other) \
-            and _task_similarity(keep, other) >= 0.1
+            and _same_task_words(keep, other)
     if keep.explicit and other.explicit and keep.kind in ("marker", "list") and other.kind in ("marker", "list"):
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners

@@ -153,6 +153,10 @@ def _entries(cell: Cell, is_owner: Callable[[str], bool] = lambda s: False) -> l
     return [(t, top, line) for t, top, line in out]
 
 
+# words that make a sentence a task rather than a sub-heading ("a. Audit of Data Protection.")
+_TASKISH = re.compile(r"(?i)\b(?:(?:is|are)\s+to|will|shall|should|must|to\s+be|agreed\s+to|asked\s+to|needs?\s+to)\b")
+
+
 def _names_any(sentence: str, owners: list[str], owner_text: str) -> bool:
     """Whether `sentence` names one of the owners: as written, in full, by first name or surname."""
     low = sentence.lower()
@@ -192,11 +196,16 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
         return min(abs(t - top) for t in tops)
 
     near = sorted(spans, key=dist)
-    for sp in near[:3]:
-        if dist(sp) <= 40 and assigns(text[sp[0]:sp[1]]):
+    for sp in near:
+        if dist(sp) > 60:
+            break
+        if assigns(text[sp[0]:sp[1]]):
             return squash(text[sp[0]:sp[1]]), sp[0]
     for sp in near[:3]:
         if dist(sp) <= 40 and mentions(text[sp[0]:sp[1]]):
+            return squash(text[sp[0]:sp[1]]), sp[0]
+    for sp in near[:2]:
+        if dist(sp) <= 24 and _TASKISH.search(text[sp[0]:sp[1]]) and not _TASKISH.search(text[near[0][0]:near[0][1]]):
             return squash(text[sp[0]:sp[1]]), sp[0]
     sp = near[0]
     return squash(text[sp[0]:sp[1]]), sp[0]

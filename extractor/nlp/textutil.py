@@ -6,7 +6,7 @@ import re
 _ABBREV = {"cllr", "mr", "mrs", "ms", "dr", "prof", "rev", "st", "no", "nos", "e.g", "i.e", "etc", "vs", "cll",
            "approx", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec", "fig", "p", "pp", "para"}
-_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9@#*•])")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9@#*•])|[:;]?\n(?=\s*(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[•●▪◦*-])\s+\S)")
 
 STOPWORDS = set("""a an the to of and or for on in at by with be is are was were will would this that it its as from
 into about has have had not any all their there them they he she we our his her i you your if so but also than then
@@ -15,7 +15,8 @@ these those very just only other each per""".split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) spans of the sentences of `text`; abbreviations and initials ("R. Crisp") don't end one."""
+    """[start, end) spans of the sentences of `text`; abbreviations and initials ("R. Crisp") don't end one.
+    A line that starts a sub-item ("1) To approve…", "b. Review…", "● Finance") starts a sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
