@@ -354,6 +354,10 @@ class _Builder:
             if o.kind in ("paragraph", "list_item") and not heading and same_style and near and prev.page == ln.page:
                 o.text.add(ln)
                 return
+            if o.kind in ("paragraph", "list_item") and not heading and same_style and ln.page == prev.page + 1 \
+                    and not re.search(r"[.!?:;]\W*$", o.text.text) and text[:1].islower():
+                o.text.add(ln)  # a sentence running on over the page break
+                return
             if (o.kind == "heading" and heading and same_style and near and prev.page == ln.page
                     and ln.size >= self.body + 1.0 and o.numbering is None and ln.bold == prev.bold):
                 o.text.add(ln)  # a title set over two lines
@@ -535,7 +539,8 @@ def read_pdf(path: Path, sha256: str) -> Document:
 
     builder = _Builder(body, spacing)
     for pg in pages:
-        builder.close()
+        if builder.open is not None and builder.open.kind not in ("paragraph", "list_item"):
+            builder.close()
         left = min((ln.x0 for ln in pg.lines), default=0.0)
         items: list[tuple[float, int, object]] = [(ln.top, 1, ln) for ln in pg.lines]
         items += [(t.top, 0, t) for t in pg.tables]

@@ -150,6 +150,16 @@ def test_hyphenated_line_break_is_joined():
     assert "Vice Chair – Simon Barnes" in " ".join(b.text for b in _read(FGB).blocks).replace("\n", " ")
 
 
+def test_sentence_running_over_a_page_break_stays_one_block():
+    doc = _read(HALESWORTH)
+    block = next(b for b in doc.blocks if b.text.startswith("14.1 "))
+    assert "Ahop will enquire as to whether the library can also use this\nfacility." in block.text
+    at = block.text.index("facility.")
+    assert (block.line_at(at).page, block.line_at(at).line) == (3, 1)
+    # a new numbered item at the top of a page still starts its own block
+    assert next(b for b in doc.blocks if b.text.startswith("8 Update")).kind == "heading"
+
+
 def test_corrupt_pdf_is_unreadable(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF-1.4 garbage")
