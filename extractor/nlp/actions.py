@@ -157,6 +157,30 @@ def _task_from(ctx: Context, piece: str, marked: bool = False) -> tuple[str, Own
     return piece, None
 
 
+_TASK_WORDS = re.compile(r"(?i)\b(?:will|would|shall|should|must|(?:is|are)\s+to|to\s+be|agreed|decided|resolved|"
+                         r"asked\s+to|needs?\s+to)\b")
+
+
+def _task_before_marker(before: str, own: OwnerMatch | None) -> str:
+    """The sentence an "ACTION: AHop/MS" line marks, in the paragraph above it: of the last three
+    sentences (of four words or more), the nearest that names an owner, else the nearest that reads
+    as a task ("the letter would be updated…", not "AB requested it be minuted…"), else the last."""
+    sents = [before[a:b] for a, b in sentence_spans(before)]
+    recent = [t for t in reversed(sents) if len(t.split()) >= 4][:3]
+    if not recent:
+        return before
+    if own:
+        keys = [k for k in re.split(r"\s*(?:/|&|,|\band\b)\s*", own.owner_text) if k] + own.owners
+        keys += [w for o in own.owners for w in o.split() if len(w) > 2]
+        for t in recent:
+            if any(re.search(r"(?i)\b" + re.escape(k) + r"\b", t) for k in keys):
+                return t
+    for t in recent:
+        if _TASK_WORDS.search(t):
+            return t
+    return recent[0]
+
+
 def _previous_text(ctx: Context, index: int) -> tuple[str, int] | None:
     for j in range(index - 1, max(-1, index - 4), -1):
         b = ctx.document.blocks[j]
@@ -214,8 +238,7 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
             prev_marker_end = markers[k - 1].end_char if k else 0
             before = before[prev_marker_end:]
             if len(before.split()) >= 3:
-                sents = sentence_spans(before)
-                task = before[sents[-1][0]:] if sents and len(before[sents[-1][0]:].split()) >= 4 else before
+                task = _task_before_marker(before, own)
                 src_block = i
             else:
                 prev = _previous_text(ctx, i)
