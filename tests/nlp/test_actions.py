@@ -77,6 +77,21 @@ def test_marker_with_owner_only_takes_the_paragraph_above():
     assert "talk to both Barclays and Lloyds bank" in actions[0].text
 
 
+@pytest.mark.parametrize("paragraph,task", [
+    pytest.param("9.2 It became apparent that the action agreed at our meeting 27th October at 3.1 had not been "
+                 "implemented therefore the letter would be updated and sent in time for April's AGM. AB requested it "
+                 "be minuted that she was not in agreement with this.\nACTION: MS",
+                 "the letter would be updated", id="task-sentence-before-a-note-of-dissent"),
+    pytest.param("14.1 The lift is currently broken and SCC will repair. Ahop will enquire as to whether the library "
+                 "can also use this facility. Ali asked if we could agree to the purchase of cycle maps which would "
+                 "generate a small income of 40% of the revenue. AGREED\nACTION:AHop",
+                 "Ahop will enquire", id="sentence-naming-the-owner"),
+])
+def test_action_line_marks_the_right_sentence_above(paragraph, task):
+    actions = run(doc_of(paragraph), HALES)
+    assert len(actions) == 1 and task in actions[0].text
+
+
 def test_two_owners_on_one_action_line_make_two_actions():
     line = "ACTIONS: Councillors to provide relevant emails and Clerk to respond within the 20 working day timeframe."
     actions = run(doc_of(line), PARISH, Meeting(date="2017-04-04"))
