@@ -141,6 +141,9 @@ def _split_tasks(ctx: Context, content: str) -> list[str]:
         for m in re.finditer(r"(?:,\s*|\s+)(?:and|&)\s+|;\s+|\.\s+", sent):
             rest = sent[m.end():]
             got = ctx.owners.leading(rest, links=("to", "will", "is to", "are to"))
+            if got and m.group().strip() in ("and", "&") and re.search(r"[A-Z]\w*$", sent[:m.start()]) \
+                    and len(got.owner_text.split()) >= 2 and not ctx.people.resolve(got.owner_text):
+                continue  # "link up with Research and Information Officer to progress…" is one name
             if got and m.start() > start and ctx.owners.leading(sent[start:m.start()]):
                 parts.append(sent[start:m.start()])
                 start = m.end()
@@ -483,6 +486,10 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
         if keep.owners and set(keep.owners) == set(other.owners) and near and keep.block != other.block \
                 and other.kind == "narrative" and keep.kind == "marker" and other.block < keep.block:
             return True  # "KH agreed to check back…" then "ACTION KH to advise…"
+        summary, narrative = (keep, other) if keep.explicit else (other, keep)
+        if summary.in_action_list and narrative.kind == "narrative" and narrative.block < summary.block \
+                and summary.owners and set(summary.owners) == set(narrative.owners) and sim >= 0.2:
+            return True  # "PB agreed to lead this at the next Board meeting" restated under ACTION POINTS
         return False
     # table row vs body marker / action column
     return _same_owner(keep, other) and sim >= 0.45

@@ -92,6 +92,22 @@ def test_action_line_marks_the_right_sentence_above(paragraph, task):
     assert len(actions) == 1 and task in actions[0].text
 
 
+def test_role_name_with_and_is_not_a_second_task():
+    actions = run(doc_of("ACTION AB to link up with Research and Information Officer to progress this matter further."),
+                  NORFOLK)
+    assert [(a.owners, a.text) for a in actions] == [
+        (["Andrew Barwick"], "link up with Research and Information Officer to progress this matter further.")]
+
+
+def test_narrative_commitment_restated_in_the_action_points_is_one_task():
+    d = doc_of("It was clear a much more in depth presentation was needed. PB agreed to lead this at the next Board meeting.",
+               "ACTION POINTS",
+               "PB to do a presentation to the Board in September detailing the PPO structure",
+               kinds=("paragraph", "heading", "list_item"))
+    actions = run(d, NORFOLK)
+    assert [(a.explicit, a.text[:19]) for a in actions] == [(True, "do a presentation t")]
+
+
 def test_two_owners_on_one_action_line_make_two_actions():
     line = "ACTIONS: Councillors to provide relevant emails and Clerk to respond within the 20 working day timeframe."
     actions = run(doc_of(line), PARISH, Meeting(date="2017-04-04"))
