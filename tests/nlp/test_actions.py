@@ -101,9 +101,11 @@ def test_role_name_with_and_is_not_a_second_task():
 
 def test_narrative_commitment_restated_in_the_action_points_is_one_task():
     d = doc_of("It was clear a much more in depth presentation was needed. PB agreed to lead this at the next Board meeting.",
+               "There was brief debate about how we understand and manage the business of the programme.",
+               "This work was contained within the Adult Treatment Plan.",
                "ACTION POINTS",
                "PB to do a presentation to the Board in September detailing the PPO structure",
-               kinds=("paragraph", "heading", "list_item"))
+               kinds=("paragraph", "paragraph", "paragraph", "heading", "list_item"))
     actions = run(d, NORFOLK)
     assert [(a.explicit, a.text[:19]) for a in actions] == [(True, "do a presentation t")]
 
