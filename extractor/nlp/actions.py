@@ -26,7 +26,9 @@ from models.provenance import Provenance
 _MEETBOT_TAIL = re.compile(r"\s*\(\s*[\w.\-\[\]|]+,\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
 _GLUED_ITEM = re.compile(r"\s(?:\d{1,3}\\?\.|\d{1,3}/\d{2,4})\s+(?=[A-Z][A-Z&’' ]{3,})")
 _DONE = re.compile(r"^\W*(done|completed?|closed|finished|resolved|discharged)\b", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*(?:[*•●▪◦\-–+]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
+_MARK = r"(?:[*•●▪◦\-–+]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])"
+_BULLET = re.compile(rf"^\s*(?:{_MARK}\s+(?:\[[ xX✓]?\]\s*)?|\[[ xX✓]?\]\s*)")  # "- [ ] " task lists too
+_CHECKED = re.compile(r"^\s*(?:[*•●▪◦\-–+]\s+)?\[[xX✓]\]")  # a ticked task-list box: done
 _HEDGE = re.compile(r"\b(may|might|could|hopes?|hoped|hopefully|possibly|perhaps|would like|consider whether|"
                     r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
@@ -247,7 +249,7 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                 prev = _previous_text(ctx, i)
                 if prev is None:
                     continue
-                task, src_block = prev
+                task, src_block = _task_before_marker(prev[0], own), prev[1]
             task = _clean(_strip_bullet(task))
             out.append(Candidate(text=task, explicit=True, owners=own.owners if own else [],
                                  owner_text=own.owner_text if own else None,
@@ -275,6 +277,8 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
 
 def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | None:
     block = ctx.document.blocks[i]
+    if _CHECKED.match(block.text):
+        return None
     text = _clean(_strip_bullet(block.text))
     if not text or _NONE.match(text) or len(text.split()) < 2:
         return None
@@ -522,6 +526,8 @@ def collect(ctx: Context) -> list[Candidate]:
     for i, block in enumerate(ctx.document.blocks):
         doc = ctx.parsed[i]
         tracker.see(block, doc)
+        if _CHECKED.match(block.text):
+            continue  # a ticked task-list item is done
         section, in_list = tracker.section, tracker.in_action_list
         if block.kind == "table":
             cands.extend(table_candidates(ctx, block, section, table_state))

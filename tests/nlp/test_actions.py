@@ -92,6 +92,34 @@ def test_action_line_marks_the_right_sentence_above(paragraph, task):
     assert len(actions) == 1 and task in actions[0].text
 
 
+def test_task_list_boxes():
+    d = doc_of("Action items", "- [ ] Dan to confirm the venue for the summit", "- [x] Bob to send the minutes",
+               kinds=("heading", "list_item", "list_item"))
+    actions = run(d, [Attendee(name="Dan Evans"), Attendee(name="Bob Chen")])
+    assert [(a.owners, a.owner_text, a.text) for a in actions] == [
+        (["Dan Evans"], "Dan", "confirm the venue for the summit")]
+
+
+def test_handle_to_in_the_body_is_a_commitment_and_its_next_steps_line_the_action():
+    """nodejs-tsc 2017-03-23: the body's '@jasnell to …' restated under Next steps is one explicit task."""
+    d = doc_of("@jasnell to open a PR to put code of conduct in TSC repo, and to replace in other repos with a stub.",
+               "Propose to keep stub for a year, then remove.",
+               "Next steps",
+               "* @jasnell to open PR to move code of conduct to TSC repo and replace in other repos with stubs.",
+               kinds=("paragraph", "paragraph", "heading", "list_item"))
+    actions = run(d, [Attendee(name="James Snell")])
+    assert [(a.explicit, a.owners, a.text[:16]) for a in actions] == [(True, ["James Snell"], "open PR to move ")]
+    assert actions[0].also
+
+
+def test_action_dash_role_marks_the_task_sentence_of_the_paragraph_above():
+    d = doc_of("The footpath at Mill Lane is overgrown. The Clerk will write to the County Council about it.",
+               "Action – Clerk")
+    actions = run(d, PARISH)
+    assert [(a.owners, a.text) for a in actions] == [
+        (["N Cooper"], "The Clerk will write to the County Council about it.")]
+
+
 def test_role_name_with_and_is_not_a_second_task():
     actions = run(doc_of("ACTION AB to link up with Research and Information Officer to progress this matter further."),
                   NORFOLK)
