@@ -327,11 +327,13 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
     m = _SPEAKER.match(text)
     if m:
         speaker = ctx.owners.parse_phrase(m.group(1))
+    subject: OwnerMatch | None = None  # the attendee the last sentence was about, for "He will…"
     for s0, s1 in sentence_spans(text):
         a, b = s0 + text_offset, s1 + text_offset
+        sent = text[s0:s1]
+        named, subject = subject, _sentence_subject(ctx, sent) or subject
         if any(x < b and a < y for x, y in skip):
             continue
-        sent = text[s0:s1]
         if _HEDGE.search(sent) or "?" in sent:
             continue
         accepted: list[tuple[int, OwnerMatch, str]] = []
@@ -359,6 +361,8 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                 got = OwnerMatch(owner_text=speaker.owner_text, owners=speaker.owners)
             else:
                 got = _owner_before(ctx, before)
+                if got is None and named is not None and _PRONOUN_END.search(before):
+                    got = OwnerMatch(owner_text=_PRONOUN_END.search(before).group(1), owners=named.owners)
                 if got is None:
                     continue
                 if span.id_ == "action.narrative.will" and not any(ctx.people.resolve(o) or o.lower().split()[-1] in
@@ -383,6 +387,22 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                                  source_text=_clean(sent), rule=rule, kind="narrative", block=block.index,
                                  provenance=provenance or block.provenance(a + rel), section=section, row_key=row_key))
     return out
+
+
+_PRONOUN_END = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+)\W*\b(he|she|He|She)\s*$")
+_SUBJECT = re.compile(r"^\W*((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                      r"\s+(?:[a-z]|\()")
+
+
+def _sentence_subject(ctx: Context, sentence: str) -> OwnerMatch | None:
+    """The attendee a sentence opens with ("Alistair reported…"), whom a following "He will…" means."""
+    m = _SUBJECT.match(sentence)
+    if not m:
+        return None
+    got = ctx.owners.parse_phrase(m.group(1))
+    if got and len(got.owners) == 1 and ctx.people.resolve(m.group(1)):
+        return got
+    return None
 
 
 _CLAUSE = re.compile(r"(?:^|[;:]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b)\s*")
@@ -471,7 +491,7 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
         # one row's narrative and its Action-column marker are one task; two markers beside two sentences are two
         return same_text if keep.kind == other.kind == "column" else True
     if keep.kind == "table" and other.kind == "table":
-        return same_text and keep.owners == other.owners  # the rows of an action table are distinct tasks
+        return same_text and _same_owner(keep, other)  # the rows of an action table are distinct tasks
     if keep.item is not None and other.item is not None and keep.kind == "table":
         # the summary table's row for the item whose minutes recorded it; never a row of another item
         return keep.item == other.item and bool(keep.owners) and _same_owner(keep, other) \
@@ -509,8 +529,8 @@ def merge(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
         if twins:
             other = max(twins, key=lambda o: _similarity(o, c))
             other.also.append(c.provenance)
-            if not other.owners and c.owners:
-                other.owners, other.owner_text = c.owners, c.owner_text
+            if not other.owners and c.owners or (other.kind == c.kind == "table" and set(c.owners) > set(other.owners)):
+                other.owners, other.owner_text = c.owners, c.owner_text  # a later action table naming more owners
         else:
             kept.append(c)
     kept.sort(key=lambda c: (c.block, c.provenance.row or 0, c.provenance.line or 0))

@@ -19,16 +19,25 @@ if TYPE_CHECKING:
     from extractor.nlp.actions import Candidate, Context
 
 OWNER_HDR = re.compile(r"^(owners?|by whom|who|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
-                       r"actionee|name|names)\W*$", re.IGNORECASE)
+                       r"actionee|name|names|resp\.?|res\.?|responsible person|person responsible|assignee|"
+                       r"action owner|initials|action(?:ed)? by)\W*$", re.IGNORECASE)
 DUE_HDR = re.compile(r"^(due(?: date)?|by when|deadline|target(?: date)?|when|date(?: due)?|timescales?|"
                      r"completion(?: date)?|by)\W*$", re.IGNORECASE)
 TASK_HDR = re.compile(r"^(actions?|tasks?|next steps?|description|what|activity|to do|action points?|"
-                      r"actions? to be taken|agreed actions?)\W*$", re.IGNORECASE)
+                      r"actions? to be taken|agreed actions?|detail|action required|action items?|"
+                      r"actions? agreed)\W*$", re.IGNORECASE)
+STATUS_HDR = re.compile(r"^(status|progress|state|update|current status|status update)\W*$", re.IGNORECASE)
 ITEM_HDR = re.compile(r"^(item|no\.?|ref\.?|#|minute|agenda item|item no\.?)\W*$", re.IGNORECASE)
 NOTES_HDR = re.compile(r"^(notes?|minutes?|discussion|details|comments?|summary|record|discussion and decisions|"
                        r"decisions?|outcome|matters?)\W*$", re.IGNORECASE)
 ACTION_COL_HDR = re.compile(r"^(actions?|action by|who|owner|by whom)\W*$", re.IGNORECASE)
 ITEM_CELL = re.compile(r"^[A-Z&]{0,4}\s?\d{1,3}[a-z0-9)]*(?:[/.]\d{1,5})*\.?$")
+
+
+# sections that review actions of earlier meetings
+_REVIEW = re.compile(r"(?i)\b(?:previous|last|earlier|outstanding|review(?:ed)?|arising|carried\s+forward|progress|"
+                     r"update[sd]?|from\s+(?:the\s+)?(?:meeting|minutes)|matters\s+arising)\b")
+_DONE = re.compile(r"^\W*(done|completed?|closed|finished|resolved|discharged)\b", re.IGNORECASE)
 
 
 def _text(cell: Cell | None) -> str:
@@ -44,18 +53,29 @@ def _header_kind(row: list[Cell]) -> dict | None:
         if not t:
             continue
         for name, rx in (("owner", OWNER_HDR), ("due", DUE_HDR), ("task", TASK_HDR), ("item", ITEM_HDR),
-                         ("notes", NOTES_HDR)):
+                         ("notes", NOTES_HDR), ("status", STATUS_HDR)):
             if rx.match(t):
                 roles.setdefault(name, []).append(c.col)
                 break
-    if "notes" in roles:
-        action_cols = [c.col for c, t in zip(row, texts) if ACTION_COL_HDR.match(t)]
+    if "notes" in roles and not ("task" in roles and ("owner" in roles or "due" in roles)):
+        action_cols = [c.col for c, t in zip(row, texts) if ACTION_COL_HDR.match(t)] or roles.get("owner", [])
         if action_cols:
             return {"kind": "column", "notes": roles["notes"][0], "action": action_cols[-1], "ncols": len(row)}
         return {"kind": "notes", "notes": roles["notes"][0], "ncols": len(row)}
     if ("owner" in roles or "due" in roles) and len(roles) >= 2:
-        return {"kind": "action", "roles": roles, "ncols": len(row)}
+        return {"kind": "action", "roles": roles, "ncols": len(row), "status": roles.get("status", [None])[0]}
     return None
+
+
+_ATTENDANCE_HDR = re.compile(r"(?i)^(present|apologies|absent|attended|attendance|in attendance|init(?:ials)?\.?|"
+                             r"institute|organi[sz]ation|company|affiliation|role|title|first name|last name|surname)$")
+
+
+def _titles_row(row: list[Cell]) -> bool:
+    """A row of column titles (short words, at least two of them titles an attendance list uses)."""
+    texts = [_text(c) for c in row if _text(c)]
+    return len(texts) >= 2 and all(len(t.split()) <= 3 for t in texts) \
+        and sum(bool(_ATTENDANCE_HDR.match(t)) for t in texts) >= 2
 
 
 def _names_score(ctx: "Context", cells: list[str]) -> float:
@@ -75,8 +95,9 @@ def _layout_action(ctx: "Context", rows: list[list[Cell]], header: dict) -> dict
                 cols[c.col].append(_text(c))
     roles = header["roles"]
     due = roles.get("due", [None])[0]
+    status = roles.get("status", [None])[0]
     item = next((k for k, v in cols.items() if v and sum(bool(ITEM_CELL.match(t)) for t in v if t) >= max(1, 0.6 * len([t for t in v if t]))), None)
-    others = [k for k in cols if k not in (due, item) and any(cols[k])]
+    others = [k for k in cols if k not in (due, item, status) and any(cols[k])]
     if not others:
         return {}
     owner = max(others, key=lambda k: (_names_score(ctx, cols[k]), k in roles.get("owner", [])))
@@ -84,7 +105,7 @@ def _layout_action(ctx: "Context", rows: list[list[Cell]], header: dict) -> dict
         owner = None
     rest = [k for k in others if k != owner]
     task = max(rest, key=lambda k: sum(len(t.split()) for t in cols[k])) if rest else None
-    return {"task": task, "owner": owner, "due": due, "item": item}
+    return {"task": task, "owner": owner, "due": due, "item": item, "status": status}
 
 
 def _cell(row: list[Cell], col: int | None) -> Cell | None:
@@ -107,6 +128,8 @@ def _action_rows(ctx: "Context", block: Block, rows: list[list[Cell]], layout: d
 
     out = []
     for ri, row in rows:
+        if _DONE.match(_text(_cell(row, layout.get("status")))) and section and _REVIEW.search(section):
+            continue  # a reviewed action from an earlier meeting, now done, is not a task of this one
         task_cell = _cell(row, layout.get("task"))
         task = _text(task_cell)
         if not task or len(task) < 3 or re.fullmatch(r"\W*(none|n/a|-)?\W*", task, re.IGNORECASE):
@@ -301,8 +324,11 @@ def _table_candidates(ctx: "Context", block: Block, section: str | None, state: 
             start = k + 1
             break
     if header is None:
+        # a table continued over a page break keeps the header of the part before it: only right after it,
+        # and not when its own first rows are titles of another kind (an attendance list)
         last = state.get("last")
-        if last and last["ncols"] == max(len(r) for r in rows):
+        if last and last["ncols"] == max(len(r) for r in rows) and block.index - state.get("last_block", -9) <= 2 \
+                and not any(_titles_row(r) for r in rows[:2]):
             header = last
         else:
             header = None
@@ -317,7 +343,7 @@ def _table_candidates(ctx: "Context", block: Block, section: str | None, state: 
                     out.extend(narrative_candidates(ctx, block, doc, 0, c.text, section,
                                                     provenance=_prov(block, c, ri), row_key=(block.table, ri)))
         return out
-    state["last"] = header
+    state["last"], state["last_block"] = header, block.index
     data = [(ri, rows[ri]) for ri in range(start, len(rows))]
     if header["kind"] == "action":
         if "layout" not in header:

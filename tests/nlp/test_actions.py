@@ -272,3 +272,50 @@ def test_action_column_of_a_real_pdf():
     finalise = next(a for t, a in actions.items() if t.startswith("Heather Poustie to finalise arrangements"))
     assert finalise.owners == ["Heather Poustie"]
     assert not any(t.startswith("Heather Poustie suggested") for t in actions)
+
+
+ICAT = [Attendee(name="Alistair Mills", initials="AM"), Attendee(name="Steve Fisher", initials="SMF"),
+        Attendee(name="Tom Griffin", initials="TG"), Attendee(name="Brian Matthews", status="apologies")]
+
+
+@pytest.mark.parametrize("header", [
+    pytest.param(["No.", "Detail", "Resp."], id="detail-resp"),
+    pytest.param(["Item", "Description", "Res", "Status", "Comment"], id="res-status-comment"),
+    pytest.param(["ITEM", "DESCRIPTION", "ASSIGNED"], id="assigned"),
+])
+def test_action_table_headers(header):
+    row = ["60.03", "Finalise a release of IJP and send a note to the mailing list", "SF", ".", "–"][:len(header)]
+    doc = Document(path="t.md", sha256="0" * 64, format="md", blocks=[_table(0, 0, [header, row])])
+    assert [(a.text, a.owners) for a in run(doc, ICAT)] == [
+        ("Finalise a release of IJP and send a note to the mailing list", ["Steve Fisher"])]
+
+
+def test_done_rows_of_a_review_of_previous_actions_are_not_tasks_but_this_meetings_are():
+    header = ["No.", "Detail", "Resp.", "Status"]
+    review = Document(path="t.md", sha256="0" * 64, format="md", blocks=[
+        Block(index=0, kind="paragraph", text="2. Actions of the previous meeting", lines=[TextLine(start=0, line=1)]),
+        _table(1, 0, [header, ["2.1", "Add the terms of reference to the website", "TG", "Done"],
+                      ["2.2", "Update the ToR to include a section on voting", "TG", "Not Done"]])])
+    assert [a.text for a in run(review, ICAT)] == ["Update the ToR to include a section on voting"]
+    own = Document(path="t.md", sha256="0" * 64, format="md", blocks=[
+        Block(index=0, kind="heading", text="Actions 60", lines=[TextLine(start=0, line=1)]),
+        _table(1, 0, [header, ["60.00", "Document the meeting and update the actions", "AM", "Done"]])])
+    assert [a.text for a in run(own, ICAT)] == ["Document the meeting and update the actions"]
+
+
+def test_he_will_is_the_person_named_before():
+    actions = run(doc_of("Steve said that work on ICAT 4.3 was progressing well, with the development of Notifications "
+                         "and Logging completed. He will deal with Free text next."), ICAT)
+    assert [(a.owners, a.owner_text, a.text) for a in actions] == [(["Steve Fisher"], "He", "deal with Free text next.")]
+
+
+def test_a_pronoun_with_nobody_named_before_is_no_commitment():
+    assert run(doc_of("The release is late. He will deal with Free text next."), ICAT) == []
+
+
+def test_later_action_table_naming_more_owners_wins():
+    header = ["No.", "Detail", "Resp."]
+    doc = Document(path="t.md", sha256="0" * 64, format="md", blocks=[
+        _table(0, 0, [header, ["2.4", "Check with CLF/LSF that they are correctly represented", "BM"]]),
+        _table(1, 1, [header, ["2.4", "Check with CLF/LSF that they are correctly represented", "TG & BM"]])])
+    assert [a.owners for a in run(doc, ICAT)] == [["Tom Griffin", "Brian Matthews"]]
