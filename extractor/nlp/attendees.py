@@ -357,12 +357,16 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
             if fold(nick) not in NOT_NAME and not _BOTS.match(nick):
                 people.append(_Person(name=nick, status=status, provenance=block.provenance(base + off)))
         return people
+    affiliation_line = -1  # a line whose entries after a non-name are the person's affiliation
     for off, it in entries:
         words = re.sub(r"\([^()]*\)", " ", it).split()
         lower = [w for w in words if re.match(r"^[a-z]{3,}", w) and w not in {"and", "the", "for", "with"}]
         if stop_on_prose and len(lower) >= 3 and len(words) > 5:
             break  # narrative text after the list
+        line_no = segment.count("\n", 0, off)
         got = _parse_item(it, status, allow_single)
+        if isinstance(got, _Person) and people and line_no == affiliation_line and "(" not in it:
+            got = _squash(it)  # "Steve Fisher (SF), STFC, Scientific Computing": one person and where they work
         if isinstance(got, _Person):
             got.provenance = block.provenance(base + off)
             if status == "apologies" and got.role and not _ROLE_HINT.search(got.role):
@@ -375,6 +379,8 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
                 got = got[:ini.start()].strip()
             if got:
                 people[-1].role = f"{people[-1].role}; {got}" if people[-1].role else got
+                if not _ROLE_HINT.search(got):
+                    affiliation_line = line_no
     if allow_single is True and people and all(len(p.name.split()) == 1 for p in people) and len(people) == 1 \
             and not re.search(r"(?i)\b(?:cllr|mr|mrs|ms|dr|miss)\b", segment):
         pass
@@ -549,6 +555,24 @@ _STATUS_HDR = re.compile(r"(?i)^(?:status|attendance|present\??|attended\??|apol
                          r"attendance\s+status|p\s*/\s*a)\W*$")
 
 
+_INITIALS_HDR = re.compile(r"(?i)^init(?:ials?)?\.?$")
+# one column per status, a mark ("+", "x", "✓") in the one that applies
+_STATUS_COLUMN = [(re.compile(r"(?i)^present\??$|^attended\??$"), "present"),
+                  (re.compile(r"(?i)^apolog(?:y|ies)\??$|^regrets?$|^sent\s+apologies$"), "apologies"),
+                  (re.compile(r"(?i)^absent\??$|^not\s+present$"), "absent"),
+                  (re.compile(r"(?i)^in\s+attendance$|^guests?$|^observers?$"), "in_attendance")]
+
+
+def _status_columns(texts: dict[int, str]) -> dict[int, str]:
+    cols = {}
+    for c, t in texts.items():
+        for rx, status in _STATUS_COLUMN:
+            if rx.match(t):
+                cols[c] = status
+                break
+    return cols if len(set(cols.values())) >= 2 else {}
+
+
 def _cell_text(row, col) -> str:
     for c in row:
         if c.col == col:
@@ -596,6 +620,8 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
         last_col = next((c for c, t in texts.items() if _LAST_HDR.match(t)), None)
         role_col = next((c for c, t in texts.items() if _ROLE_HDR.match(t)), None)
         status_col = next((c for c, t in texts.items() if _STATUS_HDR.match(t) and c != name_col), None)
+        status_cols = _status_columns(texts)
+        initials_col = next((c for c, t in texts.items() if _INITIALS_HDR.match(t)), None)
         if name_col is None and (first_col is None or last_col is None):
             continue
         if any(re.match(r"(?i)^(?:actions?|tasks?|due|deadline|by when|owner)\W*$", t) for t in texts.values()):
@@ -617,12 +643,22 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
             if role:
                 got.role = role if not got.role else f"{got.role}; {role}"
             st = default
-            if status_col is not None:
+            if status_cols:
+                marked = [status for c, status in status_cols.items() if _cell_text(r, c).strip(" -–.")]
+                st = marked[0] if len(marked) == 1 else default
+            elif status_col is not None:
                 st = _status_of(_cell_text(r, status_col), default)
+            if initials_col is not None and not got.initials:
+                ini = _cell_text(r, initials_col)
+                if _INITIALS.match(ini) or re.fullmatch(r"[A-Z]{2,4}", ini):
+                    got.initials = ini
             if role and _IN_ATTENDANCE_ROLE.search(role) and st == "present":
                 st = "in_attendance"
             got.status = st
-            got.provenance = Provenance(page=block.provenance().page, line=block.provenance().line,
+            cell = next((c for c in r if c.col == (name_col if name_col is not None else first_col)), None)
+            where = cell.lines[0] if cell is not None and cell.lines else None
+            got.provenance = Provenance(page=where.page if where else block.provenance().page,
+                                        line=where.line if where else block.provenance().line,
                                         block=block.index, table=block.table, row=ri, cell=name_col)
             out.append(got)
         return out

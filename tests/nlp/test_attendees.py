@@ -266,3 +266,25 @@ def test_corpus_attendees(gold_path):
     r = tp / len(gold["attendees"]) if gold["attendees"] else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     assert f1 >= F1_FLOOR, f"attendee F1 {f1:.2f}; missed {misses}; false {false}"
+
+
+def test_present_and_apologies_columns_marked_with_a_plus():
+    """ICAT meeting 60: Init | Name | Institute | Present | Apologies, '+' in one of the last two."""
+    doc = Document(path="m.md", sha256="0" * 64, format="md", blocks=[
+        Block(index=0, kind="heading", text="Attendance 60"),
+        table_of([["Init", "Name", "Institute", "Present", "Apologies"],
+                  ["AM", "Alistair Mills", "STFC SCD", "+", ""],
+                  ["KP", "Kevin Phipps", "STFC SCD", "", "+"]], 1)])
+    got = extract_attendees(doc, [], Meeting())
+    assert [(a.name, a.initials, a.status) for a in got] == [
+        ("Alistair Mills", "AM", "present"), ("Kevin Phipps", "KP", "apologies")]
+
+
+def test_bullets_of_name_initials_and_affiliation():
+    """ICAT steering group: "Steve Fisher (SF), STFC, Scientific Computing" is one person."""
+    got = attendees(("paragraph", "Attendance"), ("list_item", "Steve Fisher (SF), STFC, Scientific Computing"),
+                    ("list_item", "Andy Goetz (AG), ESRF"), ("paragraph", "Apologies"),
+                    ("list_item", "Brian Matthews, STFC, Scientific Computing"), ("paragraph", "1. Welcome"))
+    assert [(a.name, a.initials, a.status) for a in got] == [
+        ("Steve Fisher", "SF", "present"), ("Andy Goetz", "AG", "present"), ("Brian Matthews", None, "apologies")]
+    assert got[0].role == "STFC; Scientific Computing"
