@@ -319,8 +319,10 @@ def _title_lines(document: Document) -> list[tuple[Block, str]]:
     for block in _head_blocks(document)[:10]:
         if _in_front_matter(document, block):
             continue
-        if _numbered(block.text) and block.kind in ("heading", "list_item"):
-            return out  # the first numbered agenda item: the heading area is over
+        if _numbered(block.text) and block.kind in ("heading", "list_item") or block.kind == "list_item":
+            return out  # the first (numbered) agenda item: the heading area is over
+        if block.kind == "paragraph" and len(block.text.split()) > 30:
+            return out  # running text: the minutes have begun
         for _, line in _lines(block)[:4]:
             if _ATTENDEES.match(line):
                 return out
@@ -376,7 +378,7 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
             if prefix and _ORG_WORDS.search(prefix) and not org and not _JUNK.search(prefix):
                 org = _tidy_case(prefix)
             continue
-        m = re.match(r"(?i)^(?:committee|meeting|title|body|group)\s*:?\s+(?P<v>.+?)(?:\s+date\b.*)?$", text)
+        m = re.match(r"(?i)^(?:committee|meeting|title|body|group)(?:\s*:\s*|\s+(?=[A-Za-z]))(?P<v>.+?)(?:\s+date\b.*)?$", text)
         if m and block.index < 4:
             text = m.group("v")
         parts = [p for p in re.split(r"\s+[–—-]\s+", text) if p.strip()]
@@ -404,7 +406,8 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
     if title and org and title.lower() == org.lower():
         title = None
     if not title and document.title and not _JUNK.search(document.title):
-        title = _strip_dates(_clean(document.title)) or None
+        page_title = re.split(r"\s+[|·•»]\s+", document.title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
+        title = _strip_dates(_clean(page_title)) or None
     return org, title
 
 

@@ -53,8 +53,10 @@ class SectionTracker:
             return
         if block.kind == "paragraph" and not block.text.startswith((" ", "\t")):
             m = _NUMBERED_TITLE.match(block.text)
-            if m and m.group(1).split()[0].isupper() and len(m.group(1).split()) <= 12:
-                self.section = squash(m.group(0)).rstrip(" -–")
+            first_line = block.text.split("\n", 1)[0]
+            title_line = m is not None and len(first_line.split()) <= 8 and not re.search(r"[.!?]\s*$", first_line)
+            if m and (m.group(1).split()[0].isupper() and len(m.group(1).split()) <= 12 or title_line):
+                self.section = squash(m.group(0)).rstrip(" -–")  # "2. Actions of the previous meeting"
 
 
 def build_sections(document: Document) -> list[Section]:
