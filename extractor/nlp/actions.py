@@ -405,7 +405,8 @@ def _sentence_subject(ctx: Context, sentence: str) -> OwnerMatch | None:
     return None
 
 
-_CLAUSE = re.compile(r"(?:^|[;:]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b)\s*")
+_CLAUSE = re.compile(r"(?:^|[;:]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b|\s[-–—]\s"
+                     r"|(?=\bThe\s+[A-Z]))\s*")
 
 
 def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
@@ -472,16 +473,25 @@ def _same_task_words(a: Candidate, b: Candidate) -> bool:
     """Whether two records of one agenda item share enough of the task's own words to be one task:
     two telling words, or a fifth of the shorter task's (owners' names and roles left out, words cut
     to a five-letter stem so that "communication" meets "Communications")."""
+    sa, sb = _task_stems(a, b)
+    if not sa or not sb:
+        return False
+    shared = sa & sb
+    return len(shared - _GENERIC_STEMS) >= 2 or len(shared) / min(len(sa), len(sb)) >= 0.2
+
+
+def _task_stems(a: Candidate, b: Candidate) -> tuple[set[str], set[str]]:
     names = {w for c in (a, b) for o in c.owners + [c.owner_text or ""] for w in content_words(o)} | ROLE_HEADS
 
     def stems(c: Candidate) -> set[str]:
         return {w[:5] for w in content_words(c.text) - names if not w.isdigit()}
 
-    sa, sb = stems(a), stems(b)
-    if not sa or not sb:
-        return False
-    shared = sa & sb
-    return len(shared - _GENERIC_STEMS) >= 2 or len(shared) / min(len(sa), len(sb)) >= 0.2
+    return stems(a), stems(b)
+
+
+def _task_overlap(a: Candidate, b: Candidate) -> float:
+    sa, sb = _task_stems(a, b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
 def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
@@ -500,7 +510,8 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
     if not other.explicit and not keep.explicit:
-        return sim >= 0.6 and _same_owner(keep, other)  # two commitments by one person are two tasks
+        # two commitments by one person are two tasks unless the task's own words are the same
+        return (same_text or _task_overlap(keep, other) >= 0.6) and _same_owner(keep, other)
     if not other.explicit or not keep.explicit:
         near = abs(keep.block - other.block) <= 2
         if _same_owner(keep, other) and keep.owners and other.owners and (near and sim >= 0.2 or sim >= 0.5):

@@ -190,6 +190,8 @@ NARRATIVE = [
     pytest.param("The Clerk would continue to pursue in July.", STOKE, ["Helen Richardson"], id="would-continue"),
     pytest.param("Cllr Storey will contact Highways about this.", PARISH, ["Martin Storey"], id="will"),
     pytest.param("KH to clarify this with colleagues at GO.", NORFOLK, ["Karen Hillen"], id="initials-to"),
+    pytest.param("122/20 Urgent Matters - Chairman The Clerk agreed to post any Neighbourhood Plan items on the website "
+                 "when required.", STOKE, ["Helen Richardson"], id="doer-after-an-item-title"),
     pytest.param("The Borough Council of Kings Lynn and West Norfolk and Cllr Colin Sampson agreed to support the action.",
                  STOKE, ["Colin Sampson"], id="owner-after-a-place-joined-by-and"),
 ]
@@ -319,3 +321,12 @@ def test_later_action_table_naming_more_owners_wins():
         _table(0, 0, [header, ["2.4", "Check with CLF/LSF that they are correctly represented", "BM"]]),
         _table(1, 1, [header, ["2.4", "Check with CLF/LSF that they are correctly represented", "TG & BM"]])])
     assert [a.owners for a in run(doc, ICAT)] == [["Tom Griffin", "Brian Matthews"]]
+
+
+def test_two_commitments_of_one_doer_naming_the_same_people_stay_two():
+    d = doc_of("The Clerk agreed to escalate via the Planning Enforcement team at the Borough Council and Cllr Colin "
+               "Sampson agreed to support the action.",
+               "The Clerk agreed to forward the letter to Cllr Colin Sampson to take forward internally at the Borough "
+               "Council.")
+    texts = [a.text for a in run(d, STOKE, Meeting(date="2020-07-01"))]
+    assert any(t.startswith("escalate") for t in texts) and any(t.startswith("forward the letter") for t in texts)
