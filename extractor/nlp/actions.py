@@ -489,6 +489,14 @@ def _task_stems(a: Candidate, b: Candidate) -> tuple[set[str], set[str]]:
     return stems(a), stems(b)
 
 
+def _telling_words_shared(a: Candidate, b: Candidate) -> bool:
+    sa, sb = (x - _GENERIC_STEMS for x in _task_stems(a, b))
+    if not sa or not sb:
+        return False
+    shared = len(sa & sb)
+    return shared >= 2 or shared / min(len(sa), len(sb)) >= 0.5
+
+
 def _task_overlap(a: Candidate, b: Candidate) -> float:
     sa, sb = _task_stems(a, b)
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
@@ -503,9 +511,13 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
     if keep.kind == "table" and other.kind == "table":
         return same_text and _same_owner(keep, other)  # the rows of an action table are distinct tasks
     if keep.item is not None and other.item is not None and keep.kind == "table":
-        # the summary table's row for the item whose minutes recorded it; never a row of another item
-        return keep.item == other.item and bool(keep.owners) and _same_owner(keep, other) \
-            and _same_task_words(keep, other)
+        # the summary table's row for the item whose minutes recorded it; a neighbouring item's row only on
+        # telling words, as summary tables misnumber ("38/1920 Minutes to website" for item 39)
+        if not keep.owners or not _same_owner(keep, other):
+            return False
+        if keep.item == other.item:
+            return _same_task_words(keep, other)
+        return abs(keep.item - other.item) <= 2 and _telling_words_shared(keep, other)
     if keep.explicit and other.explicit and keep.kind in ("marker", "list") and other.kind in ("marker", "list"):
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners

@@ -330,3 +330,18 @@ def test_two_commitments_of_one_doer_naming_the_same_people_stay_two():
                "Council.")
     texts = [a.text for a in run(d, STOKE, Meeting(date="2020-07-01"))]
     assert any(t.startswith("escalate") for t in texts) and any(t.startswith("forward the letter") for t in texts)
+
+
+def test_summary_row_misnumbered_by_one_still_takes_its_body_record():
+    """decoy-fgb 2020-02-03: the summary table says 38/1920 for the minutes-approval item 39/1920."""
+    doc = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=[
+        _table(0, 0, [["ITEM", "", "BY WHOM", "BY WHEN"], ["38/1920", "Minutes to website", "Clerk", "asap"],
+                      ["40/1920", "Include SOAP on the agenda for the next L&W Committee meeting", "Clerk", "asap"]]),
+        _table(1, 1, [["", "Item", "Notes", "Action"],
+                      ["39/1920", "Minutes", "Agreed and signed. Copy to Headteacher and to be placed on website",
+                       "Clerk to place on website"],
+                      ["41/1920", "Data Protection", "This item was deferred to the next BM Committee meeting.",
+                       "Clerk"]])])
+    texts = [a.text for a in run(doc, GOVERNORS)]
+    assert texts == ["Minutes to website", "Include SOAP on the agenda for the next L&W Committee meeting",
+                     "This item was deferred to the next BM Committee meeting."]
