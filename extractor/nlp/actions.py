@@ -513,6 +513,12 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
     if keep.item is not None and other.item is not None and keep.kind == "table":
         # the summary table's row for the item whose minutes recorded it; a neighbouring item's row only on
         # telling words, as summary tables misnumber ("38/1920 Minutes to website" for item 39)
+        if keep.owners and other.owners and not _same_owner(keep, other) and abs(keep.item - other.item) <= 2 \
+                and all(re.search(r"\b" + re.escape(o) + r"\b", keep.text) for o in other.owners):
+            # "Chris Winfield volunteered to join the meeting" under the Clerk's row "Notify the chair that
+            # Chris Winfield will be joining the … meeting": the row is about the body record's doer
+            sa, sb = ({w[:4] for w in x - _GENERIC_STEMS} for x in _task_stems(keep, other))
+            return bool(sa and sb) and len(sa & sb) / min(len(sa), len(sb)) >= 0.3
         if not keep.owners or not _same_owner(keep, other):
             return False
         if keep.item == other.item:

@@ -345,3 +345,18 @@ def test_summary_row_misnumbered_by_one_still_takes_its_body_record():
     texts = [a.text for a in run(doc, GOVERNORS)]
     assert texts == ["Minutes to website", "Include SOAP on the agenda for the next L&W Committee meeting",
                      "This item was deferred to the next BM Committee meeting."]
+
+
+def test_summary_row_about_the_body_records_doer_takes_it():
+    """decoy-fgb 2019-12-09: the Clerk's row "Notify the chair that Chris Winfield will be joining…" is
+    the task behind "Chris Winfield volunteered to join the meeting" in the item's notes."""
+    people = GOVERNORS + [Attendee(name="Chris Winfield")]
+    doc = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=[
+        _table(0, 0, [["ITEM", "", "BY WHOM", "BY WHEN"],
+                      ["22/1920", "Notify the chair that Chris Winfield will be joining the Communications Strategy "
+                                  "meeting", "Clerk", "asap"]]),
+        _table(1, 1, [["", "Item", "Notes", "Action"],
+                      ["22/1920", "Communications", "Chris Winfield volunteered to join the meeting.", ""],
+                      ["23/1920", "Budget", "Chris Winfield agreed to review the budget figures.", ""]])])
+    assert [(a.text[:20], a.owners) for a in run(doc, people)] == [
+        ("Notify the chair tha", ["Pete Osborne"]), ("review the budget fi", ["Chris Winfield"])]
