@@ -21,7 +21,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         before = text[start:m.start() + 1]
-        word = re.search(r"([A-Za-z.]+)\.?$", before.rstrip(".!?\"'”’)"))
         last = text[max(0, m.start() - 12):m.start()].split()
         last_word = last[-1].lower().rstrip(".") if last else ""
         if text[m.start()] == "." and (last_word in _ABBREV or (len(last_word) == 1 and last_word.isalpha())):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -13,22 +12,9 @@ from extractor.errors import DocumentTooLarge, UnreadableDocument
 from extractor.readers import docx as docx_reader
 from extractor.readers import read_document
 from extractor.readers.docx import read_docx
+from tests.readers.corpus_files import CORPUS, find_block as _find, read_cached as _read
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 STUDENT = CORPUS / "student-project-team-minutes-2019-02-14.docx"
-
-
-@lru_cache(maxsize=None)
-def _read(path: Path):
-    return read_document(path)
-
-
-def _find(doc, needle):
-    for b in doc.blocks:
-        at = b.text.find(needle)
-        if at >= 0:
-            return b, at
-    raise AssertionError(f"{needle!r} not in any block")
 
 
 def _save(d, tmp_path: Path, name: str = "built.docx") -> Path:

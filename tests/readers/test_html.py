@@ -8,17 +8,9 @@ import pytest
 from extractor.errors import DocumentTooLarge, UnreadableDocument
 from extractor.readers import file_sha256, read_document
 from extractor.readers import html as html_reader
+from tests.readers.corpus_files import CORPUS, find_block as _find
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 WEREHAM = CORPUS / "wereham-parish-meeting-2004-05-11.html"
-
-
-def _find(doc, needle):
-    for b in doc.blocks:
-        at = b.text.find(needle)
-        if at >= 0:
-            return b, at
-    raise AssertionError(f"{needle!r} not in any block")
 
 
 def _page(tmp_path, body: str, name: str = "page.html", encoding: str = "utf-8") -> Path:

@@ -2,32 +2,16 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from extractor.errors import UnreadableDocument
-from extractor.readers import read_document
 from extractor.readers.pdf import read_pdf
+from tests.readers.corpus_files import CORPUS, find_block as _find, read_cached as _read
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 HALESWORTH = CORPUS / "halesworth-library-friends-trustees-2016-01-26.pdf"
 COMMITTEE = CORPUS / "decoy-primary-governors-lw-committee-2022-05-09.pdf"
 FGB = CORPUS / "series/decoy-fgb-2019/decoy-fgb-2019-10-14.pdf"
-
-
-@lru_cache(maxsize=None)
-def _read(path: Path):
-    return read_document(path)
-
-
-def _find(doc, needle):
-    for b in doc.blocks:
-        at = b.text.find(needle)
-        if at >= 0:
-            return b, at
-    raise AssertionError(f"{needle!r} not in any block")
 
 
 def _pdf(pages: list[str]) -> bytes:

@@ -1,23 +1,13 @@
 """The text and Markdown reader on the corpus's own files, plus encodings a real file can't show."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from extractor.errors import UnreadableDocument
 from extractor.readers import file_sha256, read_document
 from extractor.readers.text import inline
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-def _find(doc, needle):
-    for b in doc.blocks:
-        at = b.text.find(needle)
-        if at >= 0:
-            return b, at
-    raise AssertionError(f"{needle!r} not in any block")
+from tests.readers.corpus_files import CORPUS, find_block as _find
 
 
 def test_markdown_action_line_keeps_its_line_and_bold_marker():
