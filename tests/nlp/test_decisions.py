@@ -4,50 +4,361 @@ from __future__ import annotations
 import pytest
 
 from extractor.nlp.decisions import extract_decisions
-from extractor.nlp.engine import parse
-from models.document import Block, Document, TextLine
+from extractor.nlp.engine import parse, pattern_files
+from models.document import Block, Cell, Document, TextLine
+
+
+def _block(i: int, text: str) -> Block:
+    """ "## x" is a heading, "* x" / "** x" a list item (nesting by stars), anything else a paragraph."""
+    kind, level = "paragraph", None
+    if text.startswith("## "):
+        kind, text = "heading", text[3:]
+    elif text.startswith("*"):
+        stars = len(text) - len(text.lstrip("*"))
+        kind, level, text = "list_item", stars - 1, text.lstrip("* ")
+    return Block(index=i, kind=kind, level=level, text=text, lines=[TextLine(start=0, line=i + 1)])
 
 
 def decisions_of(*paragraphs: str):
-    blocks = [Block(index=i, text=t, lines=[TextLine(start=0, line=i + 1)]) for i, t in enumerate(paragraphs)]
+    blocks = [_block(i, t) for i, t in enumerate(paragraphs)]
     document = Document(path="t.md", sha256="0" * 64, format="md", blocks=blocks)
     return extract_decisions(document, parse(b.text for b in blocks))
 
 
+def decisions_of_table(rows: list[list[str]]):
+    cells = [[Cell(text=t, row=r, col=c, lines=[TextLine(start=0, line=r + 1, page=1)]) for c, t in enumerate(row)]
+             for r, row in enumerate(rows)]
+    text = "\n".join(" | ".join(row) for row in rows)
+    block = Block(index=0, kind="table", text=text, rows=cells, table=0)
+    document = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=[block])
+    return extract_decisions(document, parse([text]))
+
+
+# (line from a corpus document, the decision text expected, the rule expected)
 DECISIONS = [
     pytest.param("RESOLVED: That Stuart Collins be co-opted to Stoke Ferry Parish Council. (Cllr Sue Lintern proposed, "
                  "Cllr Kit Hesketh-Harvey seconded, all were in favour).",
-                 "That Stuart Collins be co-opted to Stoke Ferry Parish Council", id="resolved-that"),
+                 "That Stuart Collins be co-opted to Stoke Ferry Parish Council", "decision.resolved", id="resolved-that"),
+    pytest.param("RESOLVED: • That the minutes of the Ordinary meeting held on 3 June 2020 be approved as a correct record. "
+                 "(Cllr Donna Stocking proposed, Cllr Janet Taylor seconded, six were in favour and two abstained).",
+                 "That the minutes of the Ordinary meeting held on 3 June 2020 be approved as a correct record",
+                 "decision.resolved", id="resolved-bullet-minutes"),
+    pytest.param("RESOLVED: That the revised Covid-19 Action Plan be approved as presented. (Cllr Andy Hayward proposed, "
+                 "Cllr Janet Taylor seconded, all were in favour).",
+                 "That the revised Covid-19 Action Plan be approved as presented", "decision.resolved",
+                 id="resolved-action-plan-title"),
     pytest.param("A resolution was passed to adopt this policy and a copy will be placed on the website.",
-                 "A resolution was passed to adopt this policy", id="resolution-passed"),
+                 "A resolution was passed to adopt this policy", "decision.passed", id="resolution-passed"),
     pytest.param("It was agreed that the Councillors would wait for these.",
-                 "It was agreed that the Councillors would wait for these", id="it-was-agreed"),
-    pytest.param("11. CPRE Housing Allocation Pledge This was discussed and the Parish Council decided to not sign the pledge.",
-                 "the Parish Council decided to not sign the pledge", id="council-decided"),
+                 "the Councillors would wait for these", "decision.agreed", id="it-was-agreed-that"),
+    pytest.param("It was agreed to write-off a sum of £78.20 (Family H) which is outstanding dinner money.",
+                 "It was agreed to write-off a sum of £78.20", "decision.agreed", id="it-was-agreed-to"),
+    pytest.param("It was noted and agreed that as four traps were damaged by CGM during routine Grounds Maintenance the "
+                 "Parish Council will need to pay for these.", "the Parish Council will need to pay for these",
+                 "decision.agreed", id="noted-and-agreed"),
+    pytest.param("11. CPRE Housing Allocation Pledge This was discussed and the Parish Council decided to not sign the "
+                 "pledge.", "the Parish Council decided to not sign the pledge", "decision.agreed",
+                 id="council-decided-clause"),
+    pytest.param("The Clerk requested that the date be moved by one week due to annual leave, the Council agreed to move "
+                 "the meeting date to Wednesday 12 August 2020 at 7 pm.",
+                 "the Council agreed to move the meeting date to Wednesday 12 August 2020", "decision.agreed",
+                 id="council-agreed-after-comma"),
+    pytest.param("All Councillors resolved that this work should be undertaken.",
+                 "All Councillors resolved that this work should be undertaken", "decision.agreed", id="all-resolved"),
     pytest.param("* DECISION: The TC will recharter to extend its scope", "The TC will recharter to extend its scope",
-                 id="decision-marker"),
-    pytest.param("3.1 TI tabled a form requesting for 'Friends' for the Town Park and asked if this could be circulated. AGREED",
-                 "asked if this could be circulated", id="trailing-agreed"),
+                 "decision.marker", id="decision-marker"),
+    pytest.param("Consensus is yes, would be better to maintain in TSC repo.",
+                 "Consensus is yes, would be better to maintain in TSC repo", "decision.agreed", id="consensus"),
+    pytest.param("3.1 TI tabled a form requesting for 'Friends' for the Town Park and asked if this could be circulated. "
+                 "AGREED", "asked if this could be circulated. AGREED", "decision.outcome", id="trailing-agreed"),
+    pytest.param("13.1 DO had obtained costs for the provision of 2 planters for outside the library. These\nwould be "
+                 "150cm long and cost approximately £200. AGREED to purchase.\nACTION:DO",
+                 "These would be 150cm long and cost approximately £200. AGREED to purchase", "decision.outcome",
+                 id="agreed-to-purchase-takes-matter-before"),
+    pytest.param("6.2 We have had a request from Suffolk Libraries to pay for our share of wi-fi. AGREED to pay on the "
+                 "understanding we may not be able to meet this year on year.",
+                 "AGREED to pay on the understanding we may not be able to meet this year on year", "decision.outcome",
+                 id="agreed-to-with-own-words"),
+    pytest.param("10.1 DO advised that 60% of people were not aware that we operated as a charity. AGREED\nthat we would "
+                 "publicise this by asking the East Anglian Daily Times to do a feature on this.",
+                 "we would publicise this by asking the East Anglian Daily Times", "decision.outcome",
+                 id="agreed-that-across-line-break"),
     pytest.param("The minutes were approved by all Councillors present and signed by the Chairman as a true record.",
-                 "The minutes were approved by all Councillors present", id="minutes-approved"),
+                 "The minutes were approved by all Councillors present", "decision.approved", id="minutes-approved"),
+    pytest.param("5. TO APPROVE AND SIGN THE MINUTES OF THE MEETING held 7th March 2017 The minutes were approved by all "
+                 "Councillors present and signed by the Chairman as a true record.",
+                 "The minutes were approved by all Councillors present and signed", "decision.approved",
+                 id="minutes-approved-after-run-on-title"),
+    pytest.param("The contract was otherwise accepted as per agreed at the March meeting and the Clerk was authorised "
+                 "to sign this.", "The contract was otherwise accepted as per agreed at the March meeting",
+                 "decision.approved", id="otherwise-accepted"),
+    pytest.param("Minutes: It was proposed by G. (loft, seconded by Mrs. Willis and unanimously agreed that the minutes "
+                 "of the May 2003 Parish Meeting be signed as a correct record.",
+                 "the minutes of the May 2003 Parish Meeting be signed as a correct record", "decision.agreed",
+                 id="proposed-seconded-unanimously-agreed"),
+    pytest.param("Board adopted the action points as detailed in the adult treatment Plan ALS to progress.",
+                 "Board adopted the action points as detailed in the adult treatment Plan", "decision.agreed",
+                 id="board-adopted"),
+    pytest.param("Item therefore taken off the agenda until further information and clarification was available.",
+                 "Item therefore taken off the agenda until further information", "decision.agenda",
+                 id="taken-off-agenda"),
+    pytest.param("Michael moves to promote Stefan to secretary, Paul seconds, no discussion, no objections, approved.",
+                 "Michael moves to promote Stefan to secretary", "decision.motion", id="motion-approved"),
+    pytest.param("Stefan moves that the TC agree that the ERRATA do not constitute a Material Change. Paul seconds. "
+                 "No discussion. No objection.",
+                 "Stefan moves that the TC agree that the ERRATA do not constitute a Material Change",
+                 "decision.motion", id="motion-no-objection"),
+    pytest.param("b. Protocol for Remote Working (Item 70b). This was agreed.",
+                 "Protocol for Remote Working (Item 70b). This was agreed", "decision.outcome",
+                 id="this-was-agreed-takes-item"),
+    pytest.param("A member of staff is currently off sick and it was requested that certain\npayments for sick pay "
+                 "continue until the 31 March 2020. This was\nagreed.",
+                 "payments for sick pay continue until the 31 March 2020. This was agreed", "decision.outcome",
+                 id="this-was-agreed-across-lines"),
+    pytest.param("5) To approve the recommendation of the BM Committee that the\nminor works on the attached paper be "
+                 "carried out. There was a\ndiscussion on the reasons for the various woks. Agreed.",
+                 "To approve the recommendation of the BM Committee that the minor works", "decision.outcome",
+                 id="agreed-takes-agenda-proposition"),
+    pytest.param("h. Agree policy review schedule - agreed", "Agree policy review schedule - agreed",
+                 "decision.outcome", id="dash-agreed"),
+    pytest.param("c. Pupil Premium Strategy (From L&W Committee) – Agreed. To be\nplaced on website",
+                 "Pupil Premium Strategy (From L&W Committee) – Agreed", "decision.outcome", id="dash-agreed-title"),
+    pytest.param("Keith Moore was re- appointed a parent governor. Babcock is to be\nnotified of the appointment.",
+                 "Keith Moore was re- appointed a parent governor", "decision.appointed", id="re-appointed"),
+    pytest.param("Appointment of a new Governor. Gill Quantrell was appointed as a Co-opted Governor. Clerk to notify "
+                 "Babcock of the appointment.", "Gill Quantrell was appointed as a Co-opted Governor",
+                 "decision.appointed", id="appointed"),
+    pytest.param("There was a brief discussion on academisation/federation and it was\nagreed that currently the school "
+                 "will remain as a maintained school.",
+                 "currently the school will remain as a maintained school", "decision.agreed",
+                 id="it-was-agreed-across-line-break"),
+    pytest.param("It was agreed that the Strategy was now formalised.", "the Strategy was now formalised",
+                 "decision.agreed", id="agreed-that-passive"),
+    pytest.param("We then decided who was doing what mission and which missions we would complete as a group.",
+                 "We then decided who was doing what mission", "decision.decided", id="we-decided-who"),
+    pytest.param("All agree to not keep the github page as master but to keep an eye on the wikipedia page",
+                 "All agree to not keep the github page as master", "decision.agreed", id="all-agree-to"),
 ]
 
 
-@pytest.mark.parametrize("line,quote", DECISIONS)
-def test_decision_lines(line, quote):
+@pytest.mark.parametrize("line,quote,rule", DECISIONS)
+def test_decision_lines(line, quote, rule):
     found = decisions_of(line)
     assert len(found) == 1, [d.text for d in found]
     assert quote in found[0].text
-    assert "proposed" not in found[0].text
+    assert found[0].rule == rule
+    assert "proposed" not in found[0].text and "seconds" not in found[0].text
+    assert "ACTION" not in found[0].text
+
+
+def test_source_text_is_the_sentence():
+    (found,) = decisions_of("RESOLVED: That the payments for June as presented be approved. (Cllr Andy Hayward "
+                            "proposed, Cllr Donna Stocking seconded, all were in favour).")
+    assert found.text == "That the payments for June as presented be approved"
+    assert found.source_text == "RESOLVED: That the payments for June as presented be approved."
+    assert found.provenance.block == 0 and found.provenance.line == 1
+
+
+def test_one_decision_a_sentence_after_a_conclusion_marker():
+    found = decisions_of("Conclusion: Go with simple majority/>50% for everything to minimize friction. Ask for "
+                         "resignations after 3 months of complete inactivity instead of 6.")
+    assert [d.text for d in found] == ["Go with simple majority/>50% for everything to minimize friction",
+                                       "Ask for resignations after 3 months of complete inactivity instead of 6"]
+
+
+def test_three_resolutions_in_one_run_on_paragraph():
+    found = decisions_of("i. Model Publication Scheme A resolution was passed to adopt this policy and a copy will be "
+                         "placed on the website. ii. Financial Regulations A resolution was passed to adopt these "
+                         "updated regulations and a copy will be placed on the website. iii. Asset Register A "
+                         "resolution was passed to adopt this schedule.")
+    assert [d.text.split(" and ")[0] for d in found] == ["A resolution was passed to adopt this policy",
+                                                         "A resolution was passed to adopt these updated regulations",
+                                                         "A resolution was passed to adopt this schedule"]
+
+
+def test_inline_bullets_split_decisions_from_the_agenda_title():
+    found = decisions_of("123/20 To Receive Urgent items of concern & matters to be included on the next agenda • It "
+                         "was agreed to arrange a date for weed picking in the village to generally tidy footpaths. "
+                         "Cllr Gail Reeve and Cllr Donna Stocking agreed to take the idea forward. • The Clerk agreed to "
+                         "write to a property whose fence was leaning onto the footpath on Wretton Road.")
+    assert [d.text for d in found] == ["It was agreed to arrange a date for weed picking in the village to generally "
+                                       "tidy footpaths"]
+
+
+def test_outcome_line_under_a_suggestion_makes_it_a_decision():
+    found = decisions_of("* David suggests to wait until publication of Errata to SARIF v2.1 and then do the "
+                         "rechartering", "** All agree")
+    assert [d.text for d in found] == ["David suggests to wait until publication of Errata to SARIF v2.1 and then do "
+                                       "the rechartering"]
+    assert found[0].rule == "decision.outcome" and found[0].provenance.block == 0
+
+
+def test_motion_with_roll_call_is_one_decision():
+    found = decisions_of(
+        "* Stefan moves to approve the aforementioned three work products subsequently called just ERRATA as "
+        "Committee Specification Draft Errata. Paul seconds. No discussion. No objection.",
+        "** Roll call for named votes:", "*** David - YES", "*** Eddy - YES", "** Unanimous consent.",
+        "* Stefan moves to upload the content as is to wikipedia per #507")
+    assert len(found) == 1
+    assert found[0].text.startswith("Stefan moves to approve the aforementioned three work products")
+
+
+def test_motion_carried_only_by_a_later_line():
+    found = decisions_of("* Stefan moves that the TC approve requesting that OASIS initiate a 15-day public review",
+                         "** Roll call for named votes:", "*** Paul - YES", "** Unanimous consent.")
+    assert [d.rule for d in found] == ["decision.motion"]
+    assert "15-day public review" in found[0].text
+
+
+def test_marker_with_the_list_below_it():
+    found = decisions_of("** Next meetings agreed:", "  November 11\n  December 2")
+    assert [d.text for d in found] == ["Next meetings agreed: November 11, December 2"]
+
+
+def test_summary_of_decisions_restating_the_body_is_said_once():
+    found = decisions_of(
+        "* DECISION: Michael moves that we repurpose our name as 'Software Analysis Results Interchange Format', "
+        "Paul seconds, no discussion, no objections",
+        "## 5.2 Review of Decisions Reached (Meeting Secretary)",
+        "* DECISION: meeting dates approved.",
+        "* DECISION: we propose to rename ourselves 'Software Results Interchange Format'",
+        "* DECISION: we will rework our repository to store work artifacts, with Stefan to own final process.")
+    assert [d.text for d in found] == [
+        "Michael moves that we repurpose our name as 'Software Analysis Results Interchange Format'",
+        "we will rework our repository to store work artifacts, with Stefan to own final process"]
+
+
+def test_the_same_decision_twice_is_output_once():
+    found = decisions_of("It was agreed to arrange a date for weed picking.", "It was agreed to arrange a date for "
+                         "weed picking.")
+    assert len(found) == 1
+
+
+def test_decisions_made_table_lists_one_decision_a_line():
+    found = decisions_of_table([
+        ["Discussion:"],
+        ["We then looked at deadlines for each task and discussed a real time frame which everyone agreed to so that "
+         "we could start the project."],
+        ["Decisions made:"],
+    ]) + decisions_of_table([
+        ["Decisions made:"],
+        ["The decisions made were:\nMissions for each person and group missions\nProject proposal\nBasic code of "
+         "conduct and general guidelines"],
+    ])
+    assert [d.text for d in found] == [
+        "We then looked at deadlines for each task and discussed a real time frame which everyone agreed to so that "
+        "we could start the project",
+        "Missions for each person and group missions", "Basic code of conduct and general guidelines"]
+    assert found[1].rule == "decision.list" and found[1].provenance.row == 1
+
+
+def test_decisions_label_over_list_items():
+    found = decisions_of("Decisions made:", "* Missions for each person and group missions", "* Project proposal",
+                         "* Basic code of conduct and general guidelines",
+                         "We then made the project proposal and discussed briefly the code of conduct.")
+    assert [d.text for d in found] == ["Missions for each person and group missions",
+                                       "Basic code of conduct and general guidelines"]
+    assert {d.rule for d in found} == {"decision.list"}
+
+
+def test_agreement_on_a_course_of_action_in_the_subjunctive():
+    (found,) = decisions_of("It was agreed that further questions be added to the Visit Template.")
+    assert found.text == "further questions be added to the Visit Template"
+
+
+def test_elected_list_in_a_minutes_cell():
+    found = decisions_of_table([
+        ["Item", "Notes", "Action"],
+        ["07/1920", "The following were elected:\nChair – Keith Moore\nVice Chair – Simon Barnes\nClerk to notify "
+         "Babcock of the appointments", "Clerk"],
+    ])
+    assert [d.text for d in found] == ["Chair – Keith Moore", "Vice Chair – Simon Barnes"]
+
+
+def test_policies_agreed_as_shown_lists_the_entries_not_the_heading():
+    found = decisions_of_table([
+        ["Item", "Notes", "Action"],
+        ["34/1920", "The following policies/document were agreed/ratified as shown:\na. To Consider LA Admissions "
+         "Arrangements for 2 years hence –\ndeferred to the next FGB\nb. SEND information Report and SEND Policy - "
+         "ratified\nc. Teacher Appraisal - ratified\nd. Remote Working arrangements – agreed at Item 58.", ""],
+    ])
+    assert [d.text for d in found] == ["SEND information Report and SEND Policy - ratified",
+                                       "Teacher Appraisal - ratified"]
+
+
+def test_minutes_agreed_and_signed_cell():
+    found = decisions_of_table([
+        ["Item", "Notes", "Action"],
+        ["02/1920", "Agreed and signed. Copy to Headteacher and to be placed on website", "Clerk to place on website"],
+        ["67/2122", "Agreed and signed", "Clerk to place on website"],
+    ])
+    assert len(found) == 1
+    assert found[0].text == "Agreed and signed"
+    assert "Copy to Headteacher" in found[0].source_text
+
+
+def test_action_table_rows_are_not_decisions():
+    assert decisions_of_table([
+        ["ITEM", "", "BY WHOM", "BY WHEN"],
+        ["28a/1920", "Notify Kay Dicken that the Board agreed the HT progression", "Clerk", "asap"],
+    ]) == []
 
 
 @pytest.mark.parametrize("line", [
     pytest.param("* DECISION: None noted", id="none-noted"),
-    pytest.param("The Council had agreed to support the consultation.", id="not-a-marker-shape"),
+    pytest.param("* DECISION: meeting dates approved.", id="no-content-beyond-the-outcome"),
+    pytest.param("The Council had agreed to support the consultation.", id="report-of-earlier-agreement"),
+    pytest.param("The ICE Action Plan was subsequently developed by members of the WG and was approved by the DIP "
+                 "Management Board on 4 May 2006.", id="decision-taken-elsewhere"),
+    pytest.param("d. Annual report on SEND provision for the school website in line with statutory duties. Previously "
+                 "agreed.", id="previously-agreed"),
+    pytest.param("The Pay Committee had met on 13 November 2019 and had received a sample of recommendations from "
+                 "Heather Poustie and these had all been agreed.", id="had-been-agreed"),
     pytest.param("KH agreed to check back with colleagues and report to the Board.", id="commitment-not-decision"),
+    pytest.param("The Clerk agreed to find out what the status of the old railway station development currently was.",
+                 id="clerk-agreed-to-is-an-action"),
+    pytest.param("ACTION: Clerk to respond to consultation with no objections.", id="action-line"),
     pytest.param("Propose to keep stub for a year, then remove.", id="proposal"),
+    pytest.param("* Stefan moves to upload the content as is to wikipedia per #507", id="motion-without-outcome"),
     pytest.param("Agenda was approved with the following changes:", id="procedural-agenda"),
     pytest.param("Minutes were approved as amended per 210930_SARIF_TC_45.txt", id="procedural-minutes"),
+    pytest.param("Michael moves, Paul seconds, no discussion, no objections, approved.", id="adjournment-motion"),
+    pytest.param("109/20 To Receive and Consider Acceptance for Apologies of Absence Apologies were noted and accepted "
+                 "for Cllr Mandy Leamon (work commitment).", id="apologies-accepted"),
+    pytest.param("3. ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies of absence were provided for Cllr A Collins. This "
+                 "was accepted by all.", id="apologies-this-was-accepted"),
+    pytest.param("118/20 To Approve Revised Covid-19 Action Plan The Clerk advised that minor amendments had been made "
+                 "to the Covid-19 action plan in relation to meetings being held virtually.", id="covid-action-plan"),
+    pytest.param("● Maths Visit (Kate Eames) - Date to be agreed", id="to-be-agreed"),
+    pytest.param("The questions will be agreed at the LW Committee meeting.", id="will-be-agreed"),
+    pytest.param("Shall the TC approve the combination of these documents as Committee Specification Draft Errata?",
+                 id="question"),
+    pytest.param("The Chair asked whether members agreed.", id="whether-agreed"),
+    pytest.param("Governors agreed that they had read the documents.", id="agreed-with-a-fact"),
+    pytest.param("There was a brief discussion on the work of the new caretaker and Governors agreed that the he is very "
+                 "proactive and he is a welcome addition to the school.", id="agreed-with-an-opinion"),
+    pytest.param("Councillors agreed that although there were some mistakes in the minutes, as there was no Clerk in "
+                 "post at the time the Councillor who took the minutes did so as fully as they could.",
+                 id="agreed-with-a-concession"),
+    pytest.param("The Council agreed that it needed to purchase a bin for the common as there was excess litter from "
+                 "the smaller bin currently in place.", id="agreed-on-a-need"),
+    pytest.param("* Approved Teleconferences (Tuesdays at 08:00 PT / 16:00 UTC for 1.5 hours)",
+                 id="approved-as-adjective"),
+    pytest.param("David: Reminds everyone what was last time decided to proceed in that order:", id="last-time-decided"),
+    pytest.param("No definition of flexibility was decided on at the meeting.", id="nothing-decided"),
+    pytest.param("The Chair thanked Heather for her update and information on this matter.", id="no-marker"),
+    pytest.param("Signed as a true record.", id="signature-line"),
+    pytest.param("4) To approve the works related to the Fire Risk Assessment.", id="agenda-proposition-alone"),
+    pytest.param("The motion was defeated.", id="motion-defeated"),
+    pytest.param("It was not agreed to proceed.", id="not-agreed"),
 ])
 def test_lines_that_are_not_decisions(line):
     assert decisions_of(line) == []
+
+
+def test_every_pattern_has_a_known_label_and_an_id():
+    rows = pattern_files()["decisions"]
+    assert rows
+    for row in rows:
+        assert row["label"] in {"DECISION", "OUTCOME", "MOTION", "HEADING", "BLOCK"}, row
+        assert row.get("id", "").startswith(("decision.", "block.")), row
