@@ -255,7 +255,7 @@ TABLES: dict[str, dict] = {
 
 # Full-text index tables (and their shadow tables) are internal.
 for _table in ("actions", "decisions", "sections"):
-    for _suffix in ("", "_config", "_data", "_docsize", "_idx", "_content"):
+    for _suffix in ("", "_config", "_data", "_docsize", "_idx"):
         TABLES[f"{_table}_fts{_suffix}"] = {"hidden": True}
 
 # Canned queries. Every row carries document_id, filename, page and line, which the plugin

@@ -1,27 +1,40 @@
-"""Datasette plugin: provenance links, and the route serving imported source files.
+"""Datasette plugin: provenance links, the routes serving imported source files, read-only.
 
 - `render_cell`: in HTML tables, the `line` cell of any row that carries provenance
   (`document_id` or `path`, plus `page` and `line`: actions, decisions, sections, the
-  views and the canned queries) reads "minutes.pdf, p. 3, line 14" and links to
-  ``/-/minutebook/source/<document_id>#page=3``; so does `filename` in `documents`.
-  `action_id` / `decision_id` cells of views and query results link to the action or
-  decision. Only databases with minutebook's `documents` and `minutebook_meta` tables
-  are touched: other databases served by the same Datasette render as usual.
+  views and the canned queries) reads "minutes.pdf, p. 3, line 14" and links to the
+  source: ``/-/minutebook/source/<document_id>#page=3`` for a PDF (the browser's viewer
+  opens it at that page), ``/-/minutebook/source/<document_id>/lines#line=14`` for the
+  other formats (the file's lines, numbered, scrolled to that line and highlighted).
+  `filename` in `documents` links to the file itself. `action_id` / `decision_id` cells
+  of views and query results link to the action or decision. Only databases with
+  minutebook's `documents` and `minutebook_meta` tables are touched: other databases
+  served by the same Datasette render as usual.
+- `prepare_connection`: every connection to a minutebook database, Datasette's write
+  connection included, is ``PRAGMA query_only``: a write (a canned query marked
+  ``write: true``, anything else) fails with "attempt to write a readonly database".
 - `register_facet_classes`: the ``owner`` facet of the actions table counts actions per
   owner from `action_owners` (an action with two owners counts for both); choosing an
   owner filters with Datasette's ``_through`` filter on `action_owners`.
 - `register_routes`: ``/-/minutebook/source/<document_id>`` returns the bytes of a file
-  registered in the `documents` table (never any other path): PDFs as application/pdf
-  (browsers open them at ``#page=N``), DOCX with its MIME type, text formats (including
-  HTML) as text/plain. 404 when the id is unknown, the file is gone or its content is no
-  longer the imported version. With several databases served, ``?db=NAME`` picks one.
+  registered in the `documents` table (never any other path): PDFs as application/pdf,
+  DOCX with its MIME type, text formats (including HTML) as text/plain.
+  ``/-/minutebook/source/<document_id>/lines`` shows the file's lines numbered as the
+  provenance counts them, each with the anchor ``#line=N``: the file's own lines for
+  text, Markdown and HTML; for DOCX the paragraphs (and table cell paragraphs) one to a
+  line, as the DOCX reader numbers them; for a PDF, the link to its pages. Both return
+  404 when the id is unknown, the file is gone or its content is no longer the imported
+  version. With several databases served, ``?db=NAME`` picks one.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
+import sqlite3
 import weakref
+from pathlib import Path
 from urllib.parse import quote
 
 import markupsafe
@@ -32,12 +45,14 @@ from datasette.utils import path_with_added_args, path_with_removed_args
 from datasette.utils.asgi import Response
 
 SOURCE_ROUTE = "-/minutebook/source"
+LINES_TEMPLATE = Path(__file__).with_name("templates") / "minutebook_source_lines.html"
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 TEXT_FORMATS = {"txt", "md", "html"}
+LINE_FORMATS = TEXT_FORMATS | {"docx"}  # formats whose provenance links open the numbered lines
 RECORD_LINKS = {"action_id": "actions", "decision_id": "decisions"}
 VIEWS = {"open_actions_by_owner", "decisions_by_meeting"}
 
@@ -60,11 +75,17 @@ def _get(row, key):
     return value, None
 
 
-def _source_url(datasette, database: str, document_id, page) -> str:
-    url = datasette.urls.path(f"{SOURCE_ROUTE}/{int(document_id)}")
+def _source_url(datasette, database: str, document_id, page=None, *, fmt=None, line=None) -> str:
+    """The link to a document's source: the file (at `page` for a PDF), or, for a format
+    numbered by lines, the numbered lines at `line`."""
+    lines = fmt in LINE_FORMATS and page is None
+    url = datasette.urls.path(f"{SOURCE_ROUTE}/{int(document_id)}" + ("/lines" if lines else ""))
     if database != _default_database(datasette):
         url += "?db=" + quote(database, safe="")
-    if page is not None:
+    if lines:
+        if line is not None:
+            url += f"#line={int(line)}"
+    elif page is not None:
         url += f"#page={int(page)}"
     return url
 
@@ -129,23 +150,27 @@ async def _render_provenance(row, keys, database, datasette):
     if "filename" in keys:
         filename = _get(row, "filename")[0] or filename
     db = datasette.get_database(database)
+    fmt = None
     try:
-        if document_id is not None and not filename:
-            result = await db.execute("select filename from documents where id = ?", [document_id])
-            filename = result.first()[0] if result.rows else None
-        elif document_id is None and "path" in keys and _get(row, "path")[0]:
+        if document_id is not None:
+            result = await db.execute("select filename, format from documents where id = ?", [document_id])
+            if result.rows:
+                filename = filename or result.first()[0]
+                fmt = result.first()[1]
+        elif "path" in keys and _get(row, "path")[0]:
             path = _get(row, "path")[0]
             result = await db.execute(
-                "select id, filename from documents where path = ? order by is_latest desc, version desc limit 1",
+                "select id, filename, format from documents where path = ? "
+                "order by is_latest desc, version desc limit 1",
                 [path])
             if result.rows:
-                document_id, filename = result.first()
+                document_id, filename, fmt = result.first()
     except Exception:  # an unexpected row shape: leave the cell alone
         return None
     if not isinstance(document_id, int):
         return None
     label = provenance_label(filename, page, line)
-    href = _source_url(datasette, database, document_id, page)
+    href = _source_url(datasette, database, document_id, page, fmt=fmt, line=line)
     return markupsafe.Markup(
         f'<a class="minutebook-source" href="{markupsafe.escape(href)}" '
         f'title="Open the source file">{markupsafe.escape(label)}</a>'
@@ -173,8 +198,13 @@ async def _not_found(datasette, request, message: str) -> Response:
     return Response.html(html, status=404)
 
 
-async def source(request, datasette):
-    """The imported file for one document id."""
+def _read_file(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+async def _load_source(request, datasette):
+    """The document a source route names, with the bytes of its file: a dict, or a 404 Response."""
     if not request.url_vars["document_id"].isdigit():
         return await _not_found(datasette, request, "No such document")
     document_id = int(request.url_vars["document_id"])
@@ -190,28 +220,114 @@ async def source(request, datasette):
         return await _not_found(datasette, request, "Not a minutebook database")
     db = datasette.get_database(database)
     result = await db.execute(
-        "select path, filename, format, sha256 from documents where id = ?", [document_id])
+        "select path, filename, format, sha256, pages from documents where id = ?", [document_id])
     if not result.rows:
         return await _not_found(datasette, request, f"No document {document_id}")
-    path, filename, fmt, sha256 = result.first()
+    path, filename, fmt, sha256, pages = result.first()
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        data = await asyncio.to_thread(_read_file, path)
     except OSError:
         return await _not_found(datasette, request, f"The file of document {document_id} is no longer at {path}")
     if sha256 and hashlib.sha256(data).hexdigest() != sha256:
         return await _not_found(
             datasette, request, f"The file at {path} has changed since document {document_id} was imported")
-    name = filename or os.path.basename(path)
+    return {"id": document_id, "database": database, "path": path, "filename": filename or os.path.basename(path),
+            "format": fmt, "pages": pages, "data": data}
+
+
+async def source(request, datasette):
+    """The imported file for one document id."""
+    doc = await _load_source(request, datasette)
+    if isinstance(doc, Response):
+        return doc
+    name = doc["filename"]
     ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("\\", "")
     return Response(
-        data,
-        content_type=_content_type(fmt, data),
+        doc["data"],
+        content_type=_content_type(doc["format"], doc["data"]),
         headers={
             "content-disposition": f'inline; filename="{ascii_name}"; filename*=UTF-8\'\'{quote(name)}',
             "x-content-type-options": "nosniff",
         },
     )
+
+
+def _decode(data: bytes) -> str:
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    for enc in ("utf-8", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def text_lines(data: bytes, fmt: str | None = None) -> list[str]:
+    """A text file's lines, counted as the readers count them: line N is [N-1]. Line breaks
+    are LF, CRLF and CR, and in plain text and Markdown also a form feed."""
+    text = _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    if fmt != "html":
+        text = text.replace("\f", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def docx_lines(path: str) -> list[str]:
+    """A DOCX's lines as the DOCX reader numbers them: each paragraph, table cell paragraph
+    and soft line break on a line of its own; line N is [N-1] ('' where nothing was read)."""
+    from extractor.readers import read_document
+
+    document = read_document(path)
+    found: dict[int, str] = {}
+
+    def take(text: str, lines) -> None:
+        for k, ln in enumerate(lines):
+            end = lines[k + 1].start if k + 1 < len(lines) else len(text)
+            found.setdefault(ln.line, text[ln.start:end].strip("\n"))
+
+    for block in document.blocks:
+        if block.rows:
+            for row in block.rows:
+                for cell in row:
+                    take(cell.text, cell.lines)
+        else:
+            take(block.text, block.lines)
+    return [found.get(n, "") for n in range(1, max(found, default=0) + 1)]
+
+
+async def source_lines(request, datasette):
+    """A document's lines, numbered as provenance counts them, each with the anchor #line=N."""
+    doc = await _load_source(request, datasette)
+    if isinstance(doc, Response):
+        return doc
+    fmt = doc["format"]
+    raw_url = _source_url(datasette, doc["database"], doc["id"])
+    lines, problem = [], None
+    if fmt == "pdf":
+        problem = "A PDF is shown by the browser's own viewer, page by page."
+    elif fmt == "docx":
+        try:
+            lines = await asyncio.to_thread(docx_lines, doc["path"])
+        except Exception as e:  # the file imported once; say why it does not read now
+            problem = f"The file could not be read again: {e}"
+    else:
+        lines = text_lines(doc["data"], fmt)
+    template = datasette.jinja_env.from_string(LINES_TEMPLATE.read_text(encoding="utf-8"))
+    html = await datasette.render_template(template, {
+        "document_id": doc["id"],
+        "database": doc["database"],
+        "filename": doc["filename"],
+        "format": fmt,
+        "pages": doc["pages"],
+        "raw_url": raw_url,
+        "lines": lines,
+        "problem": problem,
+    }, request=request)
+    return Response.html(html)
 
 
 class OwnerFacet(Facet):
@@ -265,6 +381,25 @@ class OwnerFacet(Facet):
         }], []
 
 
+def _has_minutebook_tables(conn) -> bool:
+    found = conn.execute(
+        "select count(*) from sqlite_master where type = 'table' and name in ('documents', 'minutebook_meta')"
+    ).fetchone()[0]
+    return found == 2
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    """Every connection to a minutebook database is query-only, Datasette's write connection too."""
+    if database in ("_internal", "_memory"):
+        return
+    try:
+        if _has_minutebook_tables(conn):
+            conn.execute("pragma query_only = 1")
+    except sqlite3.Error:  # not readable as a database: Datasette reports that itself
+        pass
+
+
 @hookimpl
 def register_facet_classes():
     return [OwnerFacet]
@@ -273,4 +408,7 @@ def register_facet_classes():
 @hookimpl
 def register_routes():
     # Any id, so that a bad one gets this route's 404 rather than Datasette's generic one.
-    return [(rf"^/{SOURCE_ROUTE}/(?P<document_id>[^/]+)$", source)]
+    return [
+        (rf"^/{SOURCE_ROUTE}/(?P<document_id>[^/]+)/lines$", source_lines),
+        (rf"^/{SOURCE_ROUTE}/(?P<document_id>[^/]+)$", source),
+    ]

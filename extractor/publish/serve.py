@@ -1,9 +1,11 @@
 """`minutebook serve DB [datasette serve options]`: Datasette on a minutebook database, read-only.
 
 The database is opened the way Datasette opens any file it serves (read connections
-with ``mode=ro``, so an import may keep writing to it meanwhile); nothing is granted
-that writes: no ``--root``, and no canned query in the metadata writes. Defaults added
-before the caller's own options (which win, being later):
+with ``mode=ro``, so an import may keep writing to it meanwhile), and the plugin makes
+every connection to it ``query_only``, Datasette's write connection too. No canned query
+writes: a ``--metadata`` file adding one marked ``write: true`` is refused. SQL typed
+into Datasette is limited to SELECT by Datasette itself. Defaults added before the
+caller's own options (which win, being later):
 
     --setting sql_time_limit_ms 3000    stop any query after 3 s
     --setting suggest_facets off        no facet suggestions: slow on big databases
@@ -12,11 +14,16 @@ before the caller's own options (which win, being later):
 The metadata of `extractor.publish.metadata` is passed as ``--metadata``; a caller's own
 ``--metadata FILE`` is merged over it. Every other option goes to ``datasette serve``
 unchanged (``--port``, ``--host``, ``--get PATH`` ...), which runs in this process.
+Datasette prints a traceback (with rich, which minutebook installs) for every failed
+request, even a 404, and fails with a 500 of its own on a path that no route matches. Here
+tracebacks go to stderr, only for server errors, so that ``--get`` prints only the response
+on stdout and a mistyped URL is a plain 404.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -91,6 +98,33 @@ def metadata_for(db: str | Path, extra_metadata_file: str | None = None) -> dict
     return metadata
 
 
+def writing_queries(metadata: dict) -> list[str]:
+    """Names of canned queries in `metadata` that write (``write: true``)."""
+    found = []
+    for name, database in (metadata.get("databases") or {}).items():
+        for query, spec in ((database or {}).get("queries") or {}).items():
+            if isinstance(spec, dict) and spec.get("write"):
+                found.append(f"{name}/{query}")
+    return found
+
+
+def quiet_request_tracebacks() -> None:
+    """Datasette's rich tracebacks: to stderr, server errors only, none outside an exception."""
+    import rich
+
+    rich.reconfigure(stderr=True)
+    console = rich.get_console()
+    print_exception = type(console).print_exception
+
+    def server_errors_only(*args, **kwargs):
+        exception = sys.exc_info()[1]
+        if exception is None or getattr(exception, "status", 500) < 500:
+            return  # no exception being handled (a path no route matches), or a 4xx
+        print_exception(console, *args, **kwargs)
+
+    console.print_exception = server_errors_only
+
+
 def serve(db: str | Path, args: Sequence[str] = ()) -> None:
     """Run ``datasette serve`` on `db` in this process; it exits the process when done."""
     from datasette.cli import cli as datasette_cli
@@ -103,6 +137,11 @@ def serve(db: str | Path, args: Sequence[str] = ()) -> None:
         raise ServeError(f"--metadata {extra_metadata}: {e.strerror or e}") from None
     except Exception as e:  # not JSON or YAML
         raise ServeError(f"--metadata {extra_metadata}: {e}") from None
+    writes = writing_queries(metadata)
+    if writes:
+        raise ServeError(f"--metadata {extra_metadata}: canned queries that write are not served "
+                         f"(the database is served read-only): {', '.join(writes)}")
+    quiet_request_tracebacks()
     with tempfile.TemporaryDirectory(prefix="minutebook-serve-") as tmp:
         metadata_path = Path(tmp) / "metadata.json"
         metadata_path.write_text(json.dumps(metadata, indent=2))

@@ -22,9 +22,11 @@ from models.provenance import Provenance
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 HALESWORTH = CORPUS / "halesworth-library-friends-trustees-2016-01-26.pdf"
 NORTHWOLD = CORPUS / "northwold-pc-2017-04-04.md"
+STUDENT = CORPUS / "student-project-team-minutes-2019-02-14.docx"
 HALESWORTH_BODY = "Meeting of Trustees of The Friends of Halesworth County Library"
 NORTHWOLD_BODY = "Northwold and Whittington Parish Council - Ordinary Meeting"
-PIPELINE_FILES = ["northwold-pc-2017-04-04.md", "halesworth-library-friends-trustees-2016-01-26.pdf"]
+PIPELINE_FILES = ["northwold-pc-2017-04-04.md", "halesworth-library-friends-trustees-2016-01-26.pdf",
+                  "student-project-team-minutes-2019-02-14.docx"]
 
 
 def _at(page: int | None, line: int) -> Provenance:

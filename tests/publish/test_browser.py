@@ -2,8 +2,10 @@
 
 Runs `minutebook serve` as a server on a loopback port, then: search the actions table,
 open the action found, see its owner and page with the provenance link, and follow the
-link to the source PDF. Needs Debian's /usr/bin/chromium (driven by Playwright; no
-browser download).
+link to the source PDF; then open a Markdown action's link and see its source line
+scrolled into view and highlighted. Needs Debian's /usr/bin/chromium (driven by
+Playwright; no browser download). Skipped without it, unless MINUTEBOOK_REQUIRE_BROWSER=1
+(as CI sets it), when a missing browser fails the test.
 """
 from __future__ import annotations
 
@@ -17,16 +19,19 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import HALESWORTH
+from .conftest import HALESWORTH, NORTHWOLD
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).resolve().parents[2]
 
+REQUIRED = os.environ.get("MINUTEBOOK_REQUIRE_BROWSER") == "1"
+
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is not installed (apt-get install chromium)"),
+    pytest.mark.skipif(not REQUIRED and not os.path.exists(CHROMIUM),
+                       reason=f"{CHROMIUM} is not installed (apt-get install chromium)"),
 ]
 
 
@@ -113,5 +118,18 @@ def test_search_action_and_open_its_source_pdf(server):
             assert response.headers["content-type"] == "application/pdf"
             fetched = page.request.get(response.url)
             assert fetched.body() == HALESWORTH.read_bytes()
+
+            # A Markdown action: its link opens the file's numbered lines at that line.
+            page.goto(f"{server}/minutebook/actions?_search=Glebe")
+            link = page.locator("a.minutebook-source")
+            expect(link).to_have_text(f"{NORTHWOLD.name}, line 28")
+            link.click()
+            page.wait_for_url("**/lines#line=28")
+            target = page.locator("tr:target")
+            expect(target).to_have_count(1)
+            expect(target).to_contain_text("28")
+            expect(target).to_contain_text("ACTIONS: Clerk to put Glebe Close streetlamp on the May agenda.")
+            expect(target).to_be_in_viewport()
+            assert target.evaluate("tr => getComputedStyle(tr).backgroundColor") != "rgba(0, 0, 0, 0)"
         finally:
             browser.close()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import html
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -16,12 +18,12 @@ from datasette.app import Datasette
 
 from extractor.cli import cli
 from extractor.publish.metadata import QUERIES, build_metadata
-from extractor.publish.plugin import provenance_label
-from extractor.publish.serve import split_metadata_option
+from extractor.publish.plugin import docx_lines, provenance_label, text_lines
+from extractor.publish.serve import split_metadata_option, writing_queries
 from extractor.store.load import load_extraction
 from extractor.store.schema import open_db
 
-from .conftest import HALESWORTH, HALESWORTH_BODY, NORTHWOLD, NORTHWOLD_BODY, northwold_extraction
+from .conftest import HALESWORTH, HALESWORTH_BODY, NORTHWOLD, NORTHWOLD_BODY, STUDENT, northwold_extraction
 
 HALESWORTH_NAME = HALESWORTH.name
 
@@ -87,7 +89,21 @@ def test_every_table_view_and_column_is_described(minutebook_db):
         columns = [r[1] for r in conn.execute(f"pragma table_info([{name}])")]
         missing = [c for c in columns if not tables[name].get("columns", {}).get(c)]
         assert not missing, f"{name}: columns without description: {missing}"
+        stale = set(tables[name].get("columns", {})) - set(columns)
+        assert not stale, f"{name}: metadata describes columns the schema lacks: {sorted(stale)}"
+    every = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")}
+    stale = set(tables) - every
+    assert not stale, f"metadata describes tables the schema lacks: {sorted(stale)}"
     conn.close()
+
+
+def test_canned_queries_run_on_an_empty_database(tmp_path):
+    """Every canned query compiles against the real schema, whatever its parameters."""
+    db_path = tmp_path / "minutebook.db"
+    open_db(db_path).close()
+    ds = datasette(db_path)
+    for name in QUERIES:
+        assert rows(ds, f"/minutebook/{name}.json?person=x&action_id=1&term=x") == [], name
 
 
 def test_internal_tables_are_hidden(ds):
@@ -188,6 +204,93 @@ def test_no_canned_query_writes():
     assert {"actions_for_person", "when_was_this_action_raised", "decisions_mentioning"} <= set(QUERIES)
 
 
+# Read-only -----------------------------------------------------------------------------
+
+def copy_db(minutebook_db: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "minutebook.db"
+    shutil.copy(minutebook_db, target)
+    return target
+
+
+def count_actions(db_path: Path) -> int:
+    return query_db(db_path, "select count(*) as n from actions")[0]["n"]
+
+
+def test_a_write_through_datasette_is_refused(minutebook_db, tmp_path):
+    """Even a canned query marked write: true, run on Datasette's write connection, cannot write."""
+    db_path = copy_db(minutebook_db, tmp_path)
+    before = count_actions(db_path)
+    metadata = build_metadata()
+    metadata["databases"]["minutebook"]["queries"]["wipe"] = {"sql": "delete from actions", "write": True}
+    ds = Datasette(files=[str(db_path)], metadata=metadata)
+
+    async def post():
+        form = await ds.client.get("/minutebook/wipe")
+        token = re.search(r'name="csrftoken" value="([^"]+)"', form.text).group(1)
+        return await ds.client.post("/minutebook/wipe", data={"csrftoken": token},
+                                    cookies={"ds_csrftoken": form.cookies["ds_csrftoken"]})
+
+    response = asyncio.run(post())
+    assert response.status_code == 302  # back to the form, with the failure as a message
+    assert ds.unsign(response.cookies["ds_messages"], "messages") == [
+        ["attempt to write a readonly database", Datasette.ERROR]]
+    assert count_actions(db_path) == before
+    for sql in ["delete from actions", "update actions set status = 'done'", "drop table actions",
+                "select 1; delete from actions"]:
+        response = get(ds, f"/minutebook.json?sql={quote(sql)}")
+        assert response.status_code == 400, sql
+    assert count_actions(db_path) == before
+    conn = ds.get_database("minutebook").connect(write=True)
+    ds._prepare_connection(conn, "minutebook")
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("delete from actions")
+    conn.close()
+
+
+def test_other_databases_stay_writable(tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table t (x)").connection.close()
+    ds = Datasette(files=[str(other)])
+    conn = ds.get_database("other").connect(write=True)
+    ds._prepare_connection(conn, "other")
+    conn.execute("insert into t values (1)")
+    conn.close()
+
+
+def test_serve_refuses_metadata_with_a_writing_query(minutebook_db, tmp_path):
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"databases": {"minutebook": {"queries": {
+        "wipe": {"sql": "delete from actions", "write": True}}}}}))
+    result = CliRunner().invoke(cli, ["serve", str(minutebook_db), "--metadata", str(extra), "--get", "/"])
+    assert result.exit_code == 1
+    assert "canned queries that write are not served" in result.output and "minutebook/wipe" in result.output
+    assert writing_queries(build_metadata()) == []
+
+
+def test_serve_sql_time_limit_stops_a_slow_query(minutebook_db):
+    slow = "with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+    result = CliRunner().invoke(cli, ["serve", str(minutebook_db), "--setting", "sql_time_limit_ms", "50",
+                                      "--get", f"/minutebook.json?sql={quote(slow)}"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["title"] == "SQL Interrupted" and "too long" in data["error"]
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/nosuchdb.json", 404),
+    ("/minutebook.json?sql=delete+from+actions", 400),
+    ("/-/minutebook/source/1/lines/more", 404),  # no route matches at all
+    ("/-/minutebook/source/999999", 404),
+])
+def test_serve_get_of_a_failing_path_prints_only_the_response(minutebook_db, path, status):
+    result = CliRunner().invoke(cli, ["serve", str(minutebook_db), "--get", path])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert f"{status}" in result.stdout
+    if path.split("?")[0].endswith(".json"):
+        assert json.loads(result.stdout)["status"] == status
+
+
 # Provenance links and the source route -------------------------------------------------
 
 def test_provenance_label():
@@ -206,7 +309,8 @@ def test_provenance_link_in_actions_table(ds, minutebook_db):
     html = get(ds, "/minutebook/actions").text
     assert (f'href="/-/minutebook/source/{pdf}#page=2" title="Open the source file">'
             f"{HALESWORTH_NAME}, p. 2, line 35</a>") in html
-    assert f'href="/-/minutebook/source/{md}" title="Open the source file">{NORTHWOLD.name}, line 28</a>' in html
+    assert (f'href="/-/minutebook/source/{md}/lines#line=28" title="Open the source file">'
+            f"{NORTHWOLD.name}, line 28</a>") in html
     html = get(ds, "/minutebook/documents").text
     assert f'href="/-/minutebook/source/{pdf}">{HALESWORTH_NAME}</a>' in html
 
@@ -276,20 +380,80 @@ def test_source_route_404s(ds, tmp_path):
     assert response.status_code == 404 and "no longer at" in response.text
 
 
+def lines_page(ds, document: int) -> dict[int, str]:
+    """The numbered lines of /-/minutebook/source/<id>/lines: {number: text}."""
+    response = get(ds, f"/-/minutebook/source/{document}/lines")
+    assert response.status_code == 200, response.text[:300]
+    found = re.findall(r'<tr id="line=(\d+)"><td class="n"><a href="#line=\1">\1</a></td><td class="t">(.*?)</td></tr>',
+                       response.text, re.S)
+    return {int(n): html.unescape(t) for n, t in found}
+
+
+def test_source_lines_of_a_text_document(ds, minutebook_db):
+    md = document_id(minutebook_db, NORTHWOLD)
+    lines = lines_page(ds, md)
+    expected = NORTHWOLD.read_text(encoding="utf-8").split("\n")
+    if expected[-1] == "":
+        expected.pop()
+    assert lines == dict(enumerate(expected, start=1))
+    assert lines[28].startswith("ACTIONS: Clerk to put Glebe Close streetlamp on the May agenda.")
+    page = get(ds, f"/-/minutebook/source/{md}/lines").text
+    assert f'<a class="minutebook-raw" href="/-/minutebook/source/{md}">the file as imported</a>' in page
+    assert f'href="/minutebook/documents/{md}"' in page
+    assert "tr:target" in page  # the linked line is highlighted
+
+
+def test_source_lines_of_a_pdf_point_to_its_pages(ds, minutebook_db):
+    pdf = document_id(minutebook_db, HALESWORTH)
+    page = get(ds, f"/-/minutebook/source/{pdf}/lines").text
+    assert lines_page(ds, pdf) == {}
+    for n in (1, 2, 3):
+        assert f'<a href="/-/minutebook/source/{pdf}#page={n}">Page {n}</a>' in page
+
+
+def test_source_lines_number_html_and_docx_as_the_readers_do(tmp_path):
+    """An HTML page's own lines; a DOCX's paragraphs and cell paragraphs one to a line."""
+    html_file = tmp_path / "minutes.html"
+    html_file.write_bytes(b"<html>\r\n<body>\r\n<p>RESOLVED: to buy <b>two</b> benches &amp; a bin.</p>\r\n</body></html>")
+    assert text_lines(html_file.read_bytes(), "html") == [
+        "<html>", "<body>", "<p>RESOLVED: to buy <b>two</b> benches &amp; a bin.</p>", "</body></html>"]
+    assert text_lines(b"a\fb\rc\r\nd\n", "txt") == ["a", "b", "c", "d"]
+    assert text_lines("caf\xe9\n".encode("cp1252"), "md") == ["caf\xe9"]
+    lines = docx_lines(str(STUDENT))
+    assert lines[30] == "Edit meeting minutes and create code of conduct."  # line 31: a table cell
+    assert lines[33] == "Start class diagram"
+
+
+def test_source_lines_404s(ds, tmp_path):
+    assert get(ds, "/-/minutebook/source/999999/lines").status_code == 404
+    assert get(ds, "/-/minutebook/source/abc/lines").status_code == 404
+    assert get(ds, "/-/minutebook/source/1/lines?db=nosuchdb").status_code == 404
+
+
 # Extractions from the real pipeline ----------------------------------------------------
+
+def source_href(document: int, fmt: str, page, line) -> str:
+    if fmt == "pdf":
+        return f"/-/minutebook/source/{document}" + (f"#page={page}" if page else "")
+    return f"/-/minutebook/source/{document}/lines" + (f"#line={line}" if line else "")
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"\w{4,}", text.lower()))
+
 
 def test_pipeline_extractions_publish_with_provenance(pipeline_db):
     ds = datasette(pipeline_db)
     located = query_db(pipeline_db, """
-        select actions.id, actions.page, actions.line, documents.id as document_id, documents.filename
+        select min(actions.id) as id, actions.page, actions.line, documents.id as document_id,
+               documents.filename, documents.format
         from actions join documents on documents.id = actions.document_id
-        where actions.line is not null order by actions.id""")
-    if not located:
-        pytest.skip("the pipeline found no action with a line number")
-    for a in located[:3]:
+        where actions.line is not null group by documents.id order by documents.id""")
+    assert {a["format"] for a in located} == {"md", "pdf", "docx"}, "an action located in every document"
+    for a in located:
         html = get(ds, f"/minutebook/actions/{a['id']}").text
         label = provenance_label(a["filename"], a["page"], a["line"])
-        href = f"/-/minutebook/source/{a['document_id']}" + (f"#page={a['page']}" if a["page"] else "")
+        href = source_href(a["document_id"], a["format"], a["page"], a["line"])
         assert f'href="{href}" title="Open the source file">{label}</a>' in html
     owned = query_db(pipeline_db, "select action_id, owner from action_owners order by id limit 3")
     for o in owned:
@@ -298,6 +462,25 @@ def test_pipeline_extractions_publish_with_provenance(pipeline_db):
     for doc in query_db(pipeline_db, "select id, path from documents"):
         response = get(ds, f"/-/minutebook/source/{doc['id']}")
         assert response.status_code == 200 and response.content == Path(doc["path"]).read_bytes()
+
+
+def test_pipeline_provenance_lines_open_at_the_source_sentence(pipeline_db):
+    """For every action and decision of a text or Word document, the numbered line its link
+    opens at shares words with the sentence it was read from."""
+    ds = datasette(pipeline_db)
+    records = query_db(pipeline_db, """
+        select 'action' as kind, a.id, a.line, a.source_text, a.document_id from actions a
+          join documents d on d.id = a.document_id where d.format != 'pdf' and a.line is not null
+        union all
+        select 'decision', x.id, x.line, x.source_text, x.document_id from decisions x
+          join documents d on d.id = x.document_id where d.format != 'pdf' and x.line is not null""")
+    assert len({r["document_id"] for r in records}) == 2  # the Markdown and the DOCX file
+    pages = {}
+    for r in records:
+        if r["document_id"] not in pages:
+            pages[r["document_id"]] = lines_page(ds, r["document_id"])
+        line = pages[r["document_id"]].get(r["line"], "")
+        assert words(line) & words(r["source_text"]), (r["kind"], r["id"], r["line"], line, r["source_text"])
 
 
 # minutebook serve ----------------------------------------------------------------------
