@@ -208,6 +208,9 @@ def _marked_from(block: Block, doc: Doc) -> int:
     if not markers:
         return len(block.text)
     first = markers[0].start_char
+    after = block.text[markers[0].end_char:].split("\n", 1)[0]
+    if (first == 0 or block.text[first - 1] == "\n") and len(after.split()) >= 3:
+        return first  # "ACTION: All members to send…" opening its own line marks only that line
     start = 0
     for s0, s1 in sentence_spans(block.text[:first]):
         if s1 <= first and block.text[s1:first].strip(" *_(\n") == "":
@@ -405,7 +408,7 @@ def _sentence_subject(ctx: Context, sentence: str) -> OwnerMatch | None:
     return None
 
 
-_CLAUSE = re.compile(r"(?:^|[;:]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b|\s[-–—]\s"
+_CLAUSE = re.compile(r"(?:^|[;:\n]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b|\s[-–—]\s"
                      r"|(?=\bThe\s+[A-Z]))\s*")
 
 
@@ -466,6 +469,11 @@ def _similarity(a: Candidate, b: Candidate) -> float:
     return max(overlap(a.text, b.text), overlap(a.source_text, b.source_text))
 
 
+# words of deadlines, which say nothing of what the task is
+_DATE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec", "week", "weeks", "month", "months", "end", "asap", "monday", "tuesday", "wednesday",
+               "thursday", "friday", "saturday", "sunday", "w", "c"}
 _GENERIC_STEMS = {"meeti", "next", "agend", "item", "commi", "gover", "board", "counc", "minut", "repor"}
 
 
@@ -484,7 +492,7 @@ def _task_stems(a: Candidate, b: Candidate) -> tuple[set[str], set[str]]:
     names = {w for c in (a, b) for o in c.owners + [c.owner_text or ""] for w in content_words(o)} | ROLE_HEADS
 
     def stems(c: Candidate) -> set[str]:
-        return {w[:5] for w in content_words(c.text) - names if not w.isdigit()}
+        return {w[:5] for w in content_words(c.text) - names - _DATE_WORDS if not any(ch.isdigit() for ch in w)}
 
     return stems(a), stems(b)
 
@@ -532,7 +540,8 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
         return (same_text or _task_overlap(keep, other) >= 0.6) and _same_owner(keep, other)
     if not other.explicit or not keep.explicit:
         near = abs(keep.block - other.block) <= 2
-        if _same_owner(keep, other) and keep.owners and other.owners and (near and sim >= 0.2 or sim >= 0.5):
+        if _same_owner(keep, other) and keep.owners and other.owners and (
+                near and _task_overlap(keep, other) >= 0.2 or _task_overlap(keep, other) >= 0.5):
             return True
         if near and sim >= 0.6:
             return True

@@ -201,6 +201,10 @@ def _sentence_stop(text: str, i: int) -> bool:
 
 
 # -- one entry of a list --------------------------------------------------------------------------
+_ROLE_FIRST = re.compile(r"(?i)^((?:vice[\s-]?)?chair(?:man|woman|person)?|clerk|secretary|treasurer|minute[\s-]?taker|"
+                         r"scribe|note[\s-]?taker|facilitator)\s*[:–—]\s*(?=[A-Z])")
+
+
 def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | str | None:
     """A person from "Cllr A Smith (Chair)", "Tony Oram (TO) (Chair) DAAT Manager", "James Snell @jasnell (TSC)".
 
@@ -213,6 +217,10 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
         return None
     initials = handle = None
     roles: list[str] = []
+    labelled = _ROLE_FIRST.match(text)
+    if labelled:  # "Clerk: Linda Lee" inside a Present line
+        roles.append(labelled.group(1))
+        text = text[labelled.end():]
     before = text.split("(")[0]
     lead = _tidy_name(_HANDLE.sub(" ", before))
     lead_ok = "(" in text and name_like(lead, allow_single, bool(_TITLE_RE.match(before.strip())))

@@ -222,6 +222,8 @@ _RELATIVE = re.compile(
 _MONTH_ONLY = re.compile(
     rf"\b(?P<trig>in|during|by|before|until|till|from|early|mid|late|mid-)\s+(?:(?:early|mid|late)\s+)?(?P<month>{MONTH_FULL})"
     rf"(?:\s+(?P<year>{YEAR}))?\b(?!['’]s|\s+(?:meeting|agenda|\d))")
+_LONE_MONTH = re.compile(rf"^\W*(?:(?:early|mid|late|end\s+of)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?\W*$",
+                         re.IGNORECASE)
 _UNRESOLVED = re.compile(
     r"(?i)\b(?:(?:by|before|until|during|after|within|over|in)\s+)?(?:the\s+)?"
     r"(?:(?:beginning|start|end)\s+of\s+)?(?:next|following|coming)\s+(?:few\s+)?(?:week|weeks|month|months|days|fortnight)\b"
@@ -399,6 +401,13 @@ def resolve_deadline(text: str, *, meeting_date: date | None, next_meeting_date:
         year = int(m.group("year")) if m.group("year") else None
         md = _month_date(_month(m.group("month")), meeting_date, year)
         return _deadline(text, m.start(), m.end(), md.strftime("%Y-%m") if md else None, "month")
+
+    # 7b. a month standing alone, as in a "Due" cell: "September", "Sept 2014"
+    m = _LONE_MONTH.match(text)
+    if m:
+        year = int(m.group("year")) if m.group("year") else None
+        md = _month_date(_month(m.group("month")), meeting_date, year)
+        return _deadline(text, m.start("month"), m.end(), md.strftime("%Y-%m") if md else None, "month")
 
     # 8. words that set no date: asap, on-going, undecided
     m = VAGUE.search(text)

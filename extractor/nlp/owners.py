@@ -93,7 +93,8 @@ class OwnerParser:
             return bare, None
         if tl[-1] in ROLE_HEADS and len(toks) <= 4 and toks[0][:1].isupper():
             return bare, None
-        if " ".join(tl) in GROUPS or (tl[-1] in GROUPS and len(toks) <= 3 and (tl[0] in self.body_words or len(toks) == 1)):
+        if " ".join(tl) in GROUPS or (tl[-1] in GROUPS and len(toks) <= 3 and (
+                tl[0] in self.body_words or tl[0] in {"all", "every", "each"} or len(toks) == 1)):
             return bare[:1].upper() + bare[1:], None
         if tl[0] in TITLES and len(toks) >= 2 and all(_NAME_TOKEN.match(t) for t in toks[1:]):
             return bare, None

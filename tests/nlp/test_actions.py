@@ -360,3 +360,21 @@ def test_summary_row_about_the_body_records_doer_takes_it():
                       ["23/1920", "Budget", "Chris Winfield agreed to review the budget figures.", ""]])])
     assert [(a.text[:20], a.owners) for a in run(doc, people)] == [
         ("Notify the chair tha", ["Pete Osborne"]), ("review the budget fi", ["Chris Winfield"])]
+
+
+FINANCE = [Attendee(name="Jane Doe", initials="JD", role="Chair"), Attendee(name="Robert Roe", initials="RR"),
+           Attendee(name="Sam Smith", initials="SS"), Attendee(name="Linda Lee", role="Clerk")]
+
+
+def test_item_of_several_tasks_keeps_each():
+    d = doc_of("5. Budget\nThe budget was discussed. RR will prepare a revised budget by 30th June. Action: RR",
+               "7. Grants\nSS agreed to draft the grant application by the end of the month.\n"
+               "JD and RR to meet the auditor w/c 16 June.\n"
+               "ACTION: All members to send comments to the Clerk before the next meeting.",
+               kinds=("list_item", "list_item"))
+    got = [(a.owners, a.text) for a in run(d, FINANCE, Meeting(date="2014-06-03", next_meeting_date="2014-07-01"))]
+    assert sorted(got) == sorted([
+        (["Robert Roe"], "RR will prepare a revised budget by 30th June."),
+        (["Sam Smith"], "draft the grant application by the end of the month."),
+        (["Jane Doe", "Robert Roe"], "meet the auditor w/c 16 June."),
+        (["All members"], "send comments to the Clerk before the next meeting.")])

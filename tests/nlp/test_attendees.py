@@ -288,3 +288,11 @@ def test_bullets_of_name_initials_and_affiliation():
     assert [(a.name, a.initials, a.status) for a in got] == [
         ("Steve Fisher", "SF", "present"), ("Andy Goetz", "AG", "present"), ("Brian Matthews", None, "apologies")]
     assert got[0].role == "STFC; Scientific Computing"
+
+
+def test_role_label_inside_a_present_line():
+    got = attendees("Present: Jane Doe (JD) – Chair, Robert Roe (RR), Sam Smith (SS), Clerk: Linda Lee\n"
+                    "Apologies: Mark Twain (MT)")
+    assert [(a.name, a.role, a.status) for a in got] == [
+        ("Jane Doe", "Chair", "present"), ("Robert Roe", None, "present"), ("Sam Smith", None, "present"),
+        ("Linda Lee", "Clerk", "present"), ("Mark Twain", None, "apologies")]

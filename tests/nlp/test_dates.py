@@ -268,3 +268,17 @@ def test_next_committee_meeting_resolves_to_its_stated_date(text, due):
     events = find_events(FGB_COMMITTEES, default_year=2019, after=date(2019, 10, 14))
     d = resolve_deadline(text, meeting_date=date(2019, 10, 14), next_meeting_date=date(2019, 12, 9), events=events)
     assert d.due == due and d.due_text.startswith(("to the next", "at the next"))
+
+
+@pytest.mark.parametrize("cell,due", [
+    pytest.param("September", "2014-09", id="month"),
+    pytest.param("Sept 2015", "2015-09", id="abbreviated-month-and-year"),
+    pytest.param("May", "2015-05", id="a-month-already-past-is-next-year"),
+])
+def test_a_due_cell_holding_only_a_month(cell, due):
+    d = resolve_deadline(cell, meeting_date=date(2014, 6, 3), next_meeting_date=None)
+    assert (d.due, d.due_basis) == (due, "month")
+
+
+def test_a_month_word_inside_a_sentence_is_not_a_lone_month():
+    assert resolve_deadline("We may revisit this", meeting_date=date(2014, 6, 3), next_meeting_date=None) is None
