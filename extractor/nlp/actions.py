@@ -238,6 +238,10 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
         content = content.strip(" *_:-–—\n")
         if _DONE.search(content.split("\n")[-1]) and len(content.split("\n")) > 1:
             continue
+        for nl in [m.start() for m in re.finditer(r"\n", content)]:
+            if ctx.owners.leading(content[nl + 1:], links=("to", "will", "is to", "are to")):
+                content = content[:nl]  # the next line is another owner's task: "…by 31/08/2014\nPP to write…"
+                break
         prov = block.provenance(span.start_char)
         own = ctx.owners.parse_phrase(_clean(content).rstrip(".")) if content else None
         if own or not _clean(content):
@@ -245,6 +249,9 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
             before = block.text[:span.start_char].rstrip(" *_(\n")
             prev_marker_end = markers[k - 1].end_char if k else 0
             before = before[prev_marker_end:]
+            line = block.text[:span.start_char].rsplit("\n", 1)[-1].rstrip(" *_(")
+            if "\n" in before and len(line.split()) >= 3:
+                before = line  # "PP to write to local businesses.   Action: PP" marks its own line
             if len(before.split()) >= 3:
                 task = _task_before_marker(before, own)
                 src_block = i
@@ -429,6 +436,10 @@ def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
     return found[0] if found else None
 
 
+_ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+",
+                          re.IGNORECASE)
+
+
 def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:
     """'KH to clarify this with colleagues at GO.' in running text: a person, then 'to' + a task."""
     out = []
@@ -436,6 +447,7 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
         if any(x < s1 and s0 < y for x, y in skip):
             continue
         sent = _strip_bullet(block.text[s0:s1].strip())
+        sent = _ITEM_PREFIX.sub("", sent)  # "Item 6: HO to chase the landlord."
         got = ctx.owners.leading(sent, links=("to", "is to", "are to"))
         if not got or _HEDGE.search(sent):
             continue

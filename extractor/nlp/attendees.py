@@ -225,8 +225,15 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     lead = _tidy_name(_HANDLE.sub(" ", before))
     lead_ok = "(" in text and name_like(lead, allow_single, bool(_TITLE_RE.match(before.strip())))
     # parentheses: initials, roles; notes about arrival or departure are dropped
-    for m in list(re.finditer(r"\(([^()]*)\)", text)):
-        inner = m.group(1).strip()
+    inners = []
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        first, _, more = m.group(1).partition(",")  # "(PP, Chair)"
+        if more and _INITIALS.match(first.strip().replace(" ", "")):
+            inners += [first, more]
+        else:
+            inners.append(m.group(1))
+    for inner in inners:
+        inner = inner.strip()
         if _INITIALS.match(inner.replace(" ", "")) and initials is None and not roles:
             initials = inner.replace(" ", "").replace(".", "")
         elif re.match(r"(?i)^(from|until|left|arrived|joined|departed|for\s+item|items?\b|minute|part|\d)", inner):

@@ -369,6 +369,9 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
         if m:
             what = re.split(r"\s+[–—-]\s+", _strip_dates(m.group("what")))[0]
             mo = re.match(r"(?i)^(?P<body>(?:trustees|members|governors|directors|committee|board)\b.*?)\s+of\s+(?P<org>.+)$", what)
+            if mo and re.fullmatch(r"(?i)(?:trustees|members|governors|directors|councillors)(?:\s+meeting)?",
+                                   mo.group("org").strip()):
+                mo = None  # "Board of Trustees Meeting" is the body, not a board of an organisation
             if mo and not org:
                 org = _tidy_case(mo.group("org"))
                 title = title or _tidy_case(what)

@@ -378,3 +378,20 @@ def test_item_of_several_tasks_keeps_each():
         (["Sam Smith"], "draft the grant application by the end of the month."),
         (["Jane Doe", "Robert Roe"], "meet the auditor w/c 16 June."),
         (["All members"], "send comments to the Clerk before the next meeting.")])
+
+
+TRUSTEES = [Attendee(name="Peter Parker", initials="PP"), Attendee(name="Mary Watson", initials="MW"),
+            Attendee(name="Harry Osborn", initials="HO")]
+
+
+def test_action_lines_of_a_typed_paragraph_are_read_line_by_line():
+    d = doc_of("HO reported on the summer fair.\nAction by: MW and HO - to book the venue by 31/08/2014\n"
+               "PP to write to local businesses for sponsorship.   Action: PP")
+    got = [(a.owners, a.text) for a in run(d, TRUSTEES, Meeting(date="2014-07-17"))]
+    assert got == [(["Mary Watson", "Harry Osborn"], "book the venue by 31/08/2014"),
+                   (["Peter Parker"], "PP to write to local businesses for sponsorship.")]
+
+
+def test_owner_after_an_item_reference():
+    got = [(a.owners, a.text) for a in run(doc_of("Item 6: HO to chase the landlord. Ongoing."), TRUSTEES)]
+    assert got == [(["Harry Osborn"], "chase the landlord.")]

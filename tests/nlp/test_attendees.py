@@ -296,3 +296,8 @@ def test_role_label_inside_a_present_line():
     assert [(a.name, a.role, a.status) for a in got] == [
         ("Jane Doe", "Chair", "present"), ("Robert Roe", None, "present"), ("Sam Smith", None, "present"),
         ("Linda Lee", "Clerk", "present"), ("Mark Twain", None, "apologies")]
+
+
+def test_initials_and_role_in_one_parenthesis():
+    got = attendees("Attendees: Peter Parker (PP, Chair), Mary Watson (MW)")
+    assert [(a.name, a.initials, a.role) for a in got] == [("Peter Parker", "PP", "Chair"), ("Mary Watson", "MW", None)]

@@ -184,3 +184,8 @@ def test_date_label_beats_dates_in_the_action_table(label):
 def test_target_date_label_is_not_the_meeting_date():
     m = meeting_of("Minutes of the Board held on 3 June 2009", "Target date: 30/06/2009")
     assert m.date == "2009-06-03"
+
+
+def test_board_of_trustees_is_the_body_not_an_organisation():
+    m = meeting_of(("heading", "MINUTES OF THE BOARD OF TRUSTEES MEETING"), "Date: 17/07/2014")
+    assert (m.organisation, m.title, m.date) == (None, "Board of Trustees Meeting", "2014-07-17")
