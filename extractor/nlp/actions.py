@@ -29,7 +29,7 @@ _DONE = re.compile(r"^\W*(done|completed?|closed|finished|resolved|discharged)\b
 _MARK = r"(?:[*•●▪◦\-–+]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])"
 _BULLET = re.compile(rf"^\s*(?:{_MARK}\s+(?:\[[ xX✓]?\]\s*)?|\[[ xX✓]?\]\s*)")  # "- [ ] " task lists too
 _CHECKED = re.compile(r"^\s*(?:[*•●▪◦\-–+]\s+)?\[[xX✓]\]")  # a ticked task-list box: done
-_HEDGE = re.compile(r"\b(may|might|could|hopes?|hoped|hopefully|possibly|perhaps|would like|consider whether|"
+_HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|perhaps|would like|consider whether|"
                     r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"^\s*(?:[*\-•]\s*)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|@[\w.-]+):\s+")

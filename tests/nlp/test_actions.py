@@ -190,6 +190,9 @@ NARRATIVE = [
     pytest.param("The Clerk would continue to pursue in July.", STOKE, ["Helen Richardson"], id="would-continue"),
     pytest.param("Cllr Storey will contact Highways about this.", PARISH, ["Martin Storey"], id="will"),
     pytest.param("KH to clarify this with colleagues at GO.", NORFOLK, ["Karen Hillen"], id="initials-to"),
+    pytest.param("It was agreed that inspections take place in May and September. Betty and Diane to carry out the "
+                 "May inspection.", [Attendee(name="Betty White"), Attendee(name="Diane Black")],
+                 ["Betty White", "Diane Black"], id="the-month-may-is-no-hedge"),
     pytest.param("122/20 Urgent Matters - Chairman The Clerk agreed to post any Neighbourhood Plan items on the website "
                  "when required.", STOKE, ["Helen Richardson"], id="doer-after-an-item-title"),
     pytest.param("The Borough Council of Kings Lynn and West Norfolk and Cllr Colin Sampson agreed to support the action.",
