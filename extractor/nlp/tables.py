@@ -200,7 +200,12 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
     spans = sentence_spans(text)
     if not spans:
         return squash(text), 0
-    if top is None or not notes.lines:
+    if top is None or not notes.lines or all(ln.top is None for ln in notes.lines):
+        # no positions (Word, HTML): the sentence that assigns the task, else one naming the owner
+        for test in (assigns, lambda s: _names_any(s, owners, owner_text)):
+            for s0, s1 in spans:
+                if test(text[s0:s1]):
+                    return squash(text[s0:s1]), s0
         return squash(text), 0
 
     def line_top(off: int) -> float:

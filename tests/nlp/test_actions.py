@@ -398,3 +398,14 @@ def test_action_lines_of_a_typed_paragraph_are_read_line_by_line():
 def test_owner_after_an_item_reference():
     got = [(a.owners, a.text) for a in run(doc_of("Item 6: HO to chase the landlord. Ongoing."), TRUSTEES)]
     assert got == [(["Harry Osborn"], "chase the landlord.")]
+
+
+def test_action_column_without_positions_takes_the_owners_sentence():
+    """A Word or HTML minutes table has no line positions: the cell's sentence naming the owner is the task."""
+    people = [Attendee(name="Cara Jones", initials="CJ"), Attendee(name="Ben Ives", initials="BI")]
+    doc = Document(path="t.docx", sha256="0" * 64, format="docx", blocks=[_table(0, 0, [
+        ["Item", "Discussion", "Action by"],
+        ["1. Parking", "Residents raised concerns about parking on Elm Road. CJ will write to the council.", "CJ"],
+        ["2. Newsletter", "The winter newsletter is nearly ready. BI to print 200 copies by 1 December.", "BI"]])])
+    assert [(a.owners, a.text) for a in run(doc, people)] == [
+        (["Cara Jones"], "CJ will write to the council."), (["Ben Ives"], "BI to print 200 copies by 1 December.")]
