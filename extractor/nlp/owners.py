@@ -114,8 +114,12 @@ class OwnerParser:
         if not parts or len(parts) > 6:
             return None
         owners, warnings = [], []
-        for p in parts:
-            got = self.owner_item(p)
+        items = [self.owner_item(p) for p in parts]
+        if len(parts) > 1 and re.search(r",|\band\b", phrase) \
+                and any(i is not None and self.people.resolve(i[0]) for i in items):
+            # "Stefan, David and Chet": beside attendees, a lone capitalised name is a person as written
+            items = [i if i is not None or not self._lone_name(p) else (p.strip(), None) for i, p in zip(items, parts)]
+        for p, got in zip(parts, items):
             if got is None:
                 return None
             if got[0] not in owners:
@@ -157,6 +161,12 @@ class OwnerParser:
             got.end = m.end()
             got.link = ":"
         return got
+
+    @staticmethod
+    def _lone_name(part: str) -> bool:
+        t = part.strip()
+        return bool(re.fullmatch(r"[A-Z][a-z]{2,}", t)) and t.lower() not in NOT_NAMES and t.lower() not in GROUPS \
+            and t.lower() not in ROLE_HEADS
 
     def is_known(self, owner: str) -> bool:
         """An attendee, a role ("Clerk") or a collective ("Governors"), not just a name-shaped phrase."""

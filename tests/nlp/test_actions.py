@@ -193,6 +193,9 @@ NARRATIVE = [
     pytest.param("It was agreed that inspections take place in May and September. Betty and Diane to carry out the "
                  "May inspection.", [Attendee(name="Betty White"), Attendee(name="Diane Black")],
                  ["Betty White", "Diane Black"], id="the-month-may-is-no-hedge"),
+    pytest.param("Stefan, David and Chet will drive the decision-making here.",
+                 [Attendee(name="Stefan Hagen"), Attendee(name="David Keaton")],
+                 ["Stefan Hagen", "David Keaton", "Chet"], id="an-unlisted-name-beside-attendees"),
     pytest.param("122/20 Urgent Matters - Chairman The Clerk agreed to post any Neighbourhood Plan items on the website "
                  "when required.", STOKE, ["Helen Richardson"], id="doer-after-an-item-title"),
     pytest.param("The Borough Council of Kings Lynn and West Norfolk and Cllr Colin Sampson agreed to support the action.",
