@@ -388,6 +388,8 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                 cut = list(re.finditer(r"(?:,\s*|\s)(?:and|while|but)\s+|;\s*", sent[rel:nxt]))
                 end = rel + cut[-1].start() if cut else nxt
             task = _clean(sent[rel:end])
+            if _VAGUE_TASK.fullmatch(task):
+                task = _clean(sent)
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
                           r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
@@ -399,6 +401,9 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
     return out
 
 
+# a task that only points back at the sentence ("Heather agreed to do this."): the sentence is the task
+_VAGUE_TASK = re.compile(r"(?i)(?:agreed\s+to\s+|will\s+|to\s+)?(?:do|action|progress|take|follow|look\s+into|"
+                         r"deal\s+with|pick)\s+(?:this|that|it|up|forward|on)(?:\s+(?:up|forward|on))?\W*")
 _PRONOUN_END = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+)\W*\b(he|she|He|She)\s*$")
 _SUBJECT = re.compile(r"^\W*((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
                       r"\s+(?:[a-z]|\()")
@@ -449,8 +454,8 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
         sent = _strip_bullet(block.text[s0:s1].strip())
         sent = _ITEM_PREFIX.sub("", sent)  # "Item 6: HO to chase the landlord."
         got = ctx.owners.leading(sent, links=("to", "is to", "are to"))
-        if not got or _HEDGE.search(sent):
-            continue
+        if not got or _HEDGE.search(sent) or ":" in sent[:got.end]:
+            continue  # "David: To some extent." is a speaker's answer
         if not all(ctx.people.resolve(o) or o.startswith("@") or o.lower().split()[-1] in
                    {"clerk", "chair", "chairman", "secretary", "treasurer"} for o in got.owners):
             continue

@@ -412,3 +412,14 @@ def test_action_column_without_positions_takes_the_owners_sentence():
         ["2. Newsletter", "The winter newsletter is nearly ready. BI to print 200 copies by 1 December.", "BI"]])])
     assert [(a.owners, a.text) for a in run(doc, people)] == [
         (["Cara Jones"], "CJ will write to the council."), (["Ben Ives"], "BI to print 200 copies by 1 December.")]
+
+
+def test_a_task_pointing_back_at_its_sentence_takes_the_sentence():
+    line = ("Paul Evemy suggested that a costing package be put together to provide additional space for "
+            "interventions for the SENDCo and Heather agreed to do this.")
+    actions = run(doc_of(line), [Attendee(name="Heather Poustie"), Attendee(name="Paul Evemy")])
+    assert [(a.owners, a.text) for a in actions] == [(["Heather Poustie"], line)]
+
+
+def test_a_speakers_answer_is_no_task():
+    assert run(doc_of("David: To some extent."), [Attendee(name="David Baron")]) == []
