@@ -56,6 +56,7 @@ class Candidate:
     assigned: bool = False  # an Action-column entry whose sentence names its owner as the doer
     item: int | None = None  # the minute/agenda item number of the row ("09a/1920" → 9), when a table gives it
     also: list[Provenance] = field(default_factory=list)
+    twins: list["Candidate"] = field(default_factory=list)  # the other records of this task, merged into it
     warnings: list[str] = field(default_factory=list)
 
 
@@ -584,6 +585,7 @@ def merge(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
         if twins:
             other = max(twins, key=lambda o: _similarity(o, c))
             other.also.append(c.provenance)
+            other.twins.append(c)
             if not other.owners and c.owners or (other.kind == c.kind == "table" and set(c.owners) > set(other.owners)):
                 other.owners, other.owner_text = c.owners, c.owner_text  # a later action table naming more owners
         else:
@@ -647,6 +649,11 @@ def extract_actions(document: Document, parsed: list[Doc], meeting: Meeting,
     actions = []
     for c in cands:
         due, due_text, basis = _deadline(c, meeting, body, events)
+        for twin in c.twins if due_text is None else []:  # a deadline only the other record states
+            twin_due = _deadline(twin, meeting, body, events)
+            if twin_due[0] is not None:
+                due, due_text, basis = twin_due
+                break
         actions.append(Action(text=c.text, explicit=c.explicit, owners=c.owners, owner_text=c.owner_text,
                               due=due, due_text=due_text, due_basis=basis, source_text=c.source_text,
                               section=c.section, rule=c.rule, provenance=c.provenance, also=c.also))

@@ -423,3 +423,13 @@ def test_a_task_pointing_back_at_its_sentence_takes_the_sentence():
 
 def test_a_speakers_answer_is_no_task():
     assert run(doc_of("David: To some extent."), [Attendee(name="David Baron")]) == []
+
+
+def test_deadline_stated_only_in_the_narrative_twin():
+    """northwold 2017-04-04: the ACTIONS line has no deadline; the sentence it restates does."""
+    d = doc_of("Councillors were asked to provide any emails which relate to the FOI request by the end of the week "
+               "(9th April) to enable the Clerk to respond within 20 working days.",
+               "ACTIONS: Councillors to provide relevant emails")
+    actions = run(d, PARISH, Meeting(date="2017-04-04"))
+    assert [(a.text, a.due, a.due_text) for a in actions] == [
+        ("provide relevant emails", "2017-04-09", "by the end of the week (9th April)")]
