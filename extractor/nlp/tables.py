@@ -8,15 +8,13 @@ table before it when it has the same number of columns.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
+from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.engine import parse
 from extractor.nlp.textutil import sentence_spans, squash
 from models.document import Block, Cell
 from models.provenance import Provenance
-
-if TYPE_CHECKING:
-    from extractor.nlp.actions import Candidate, Context
 
 OWNER_HDR = re.compile(r"^(owners?|by whom|who|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
                        r"actionee|name|names|resp\.?|res\.?|responsible person|person responsible|assignee|"
@@ -78,14 +76,14 @@ def _titles_row(row: list[Cell]) -> bool:
         and sum(bool(_ATTENDANCE_HDR.match(t)) for t in texts) >= 2
 
 
-def _names_score(ctx: "Context", cells: list[str]) -> float:
+def _names_score(ctx: Context, cells: list[str]) -> float:
     vals = [t for t in cells if t]
     if not vals:
         return 0.0
     return sum(1 for t in vals if ctx.owners.parse_phrase(t.rstrip(".")) is not None) / len(vals)
 
 
-def _layout_action(ctx: "Context", rows: list[list[Cell]], header: dict) -> dict:
+def _layout_action(ctx: Context, rows: list[list[Cell]], header: dict) -> dict:
     """Which column holds the task, the owner and the deadline, judged by content."""
     ncols = max(len(r) for r in rows)
     cols: dict[int, list[str]] = {k: [] for k in range(ncols)}
@@ -123,8 +121,7 @@ def _prov(block: Block, cell: Cell | None, row_index: int) -> Provenance:
                       table=block.table, row=row_index, cell=cell.col if cell else None)
 
 
-def _action_rows(ctx: "Context", block: Block, rows: list[list[Cell]], layout: dict, section) -> list["Candidate"]:
-    from extractor.nlp.actions import Candidate
+def _action_rows(ctx: Context, block: Block, rows: list[list[Cell]], layout: dict, section) -> list[Candidate]:
 
     out = []
     for ri, row in rows:
@@ -239,8 +236,8 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
     return squash(text[sp[0]:sp[1]]), sp[0]
 
 
-def _column_rows(ctx: "Context", block: Block, rows, layout: dict, section) -> list["Candidate"]:
-    from extractor.nlp.actions import Candidate, narrative_candidates
+def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> list[Candidate]:
+    from extractor.nlp.actions import narrative_candidates
 
     out = []
     for ri, row in rows:
@@ -305,7 +302,7 @@ def _item_number(row: list[Cell]) -> int | None:
     return None
 
 
-def table_candidates(ctx: "Context", block: Block, section: str | None, state: dict) -> list["Candidate"]:
+def table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     out = _table_candidates(ctx, block, section, state)
     items, last = [], state.get("item")
     for row in block.rows:  # a row with an empty item cell continues the item above (or on the page before)
@@ -318,7 +315,7 @@ def table_candidates(ctx: "Context", block: Block, section: str | None, state: d
     return out
 
 
-def _table_candidates(ctx: "Context", block: Block, section: str | None, state: dict) -> list["Candidate"]:
+def _table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     rows = block.rows
     if not rows:
         return []
