@@ -881,14 +881,22 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             got = _table_people(block, meeting, dates)
             dates = {}
             if section and not got and block.rows:
-                # a plain one-column list of names under an attendance heading
+                # names laid out in a grid under an attendance heading, one or more to a row; a cell
+                # that is only a role ("Chair") belongs to the person before it in its row
                 got = []
                 for row in block.rows:
-                    for c in row[:1]:
+                    in_row: list[_Person] = []
+                    for c in row:
                         item = _parse_item(c.text, section, allow_single=False)
                         if isinstance(item, _Person):
-                            item.provenance = block.provenance()
-                            got.append(item)
+                            where = c.lines[0] if c.lines else None
+                            item.provenance = Provenance(page=where.page if where else None,
+                                                         line=where.line if where else None, block=block.index,
+                                                         table=block.table, row=c.row, cell=c.col)
+                            in_row.append(item)
+                        elif isinstance(item, str) and in_row and len(item.split()) <= 4:
+                            in_row[-1].role = f"{in_row[-1].role}; {item}" if in_row[-1].role else item
+                    got.extend(in_row)
             found.extend(got)
             for row in block.rows:
                 for c in row:

@@ -301,3 +301,15 @@ def test_role_label_inside_a_present_line():
 def test_initials_and_role_in_one_parenthesis():
     got = attendees("Attendees: Peter Parker (PP, Chair), Mary Watson (MW)")
     assert [(a.name, a.initials, a.role) for a in got] == [("Peter Parker", "PP", "Chair"), ("Mary Watson", "MW", None)]
+
+
+def test_two_column_table_of_names_under_present():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[
+        Block(index=0, kind="heading", text="Present:"),
+        table_of([["Cllr Jo Bloggs (Chair)", "Cllr Sam Wise"], ["Cllr Ali Khan", "Cllr Pat Lee"],
+                  ["Mrs Kim Ray (Clerk)", ""]], 1),
+        Block(index=2, kind="paragraph", text="Apologies: Cllr Max Power")])
+    got = extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())
+    assert [(a.name, a.role, a.status) for a in got] == [
+        ("Jo Bloggs", "Chair", "present"), ("Sam Wise", None, "present"), ("Ali Khan", None, "present"),
+        ("Pat Lee", None, "present"), ("Kim Ray", "Clerk", "present"), ("Max Power", None, "apologies")]
