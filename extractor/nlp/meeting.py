@@ -73,7 +73,7 @@ _ORG_WORDS = re.compile(
     r"(?i)\b(?:council|programme|program|foundation|school|governors|association|society|trust|charity|library|club|"
     r"church|university|college|academy|institute|federation|authority|department|service|services|partnership|"
     r"project|consortium|union|ltd|limited|inc|plc|corporation|company|organisation|organization|network|alliance|"
-    r"friends\s+of|parish|commission|agency|ministry|office)\b")
+    r"friends\s+of|parish|commission|agency|ministry|office|co-?operative|housing|hospital|nhs|cic|guild)\b")
 _TITLE_WORDS = re.compile(
     r"(?i)\b(?:meeting|minutes|committee|group|teleconference|telecon|call|board|session|governors|"
     r"council|forum|panel|trustees|assembly|conference|steering|working|sub-committee|subcommittee|TC|TSC|body|"
@@ -408,6 +408,15 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
             break
     if title and org and title.lower() == org.lower():
         title = None
+    if org is None:  # a running header or footer often names the organisation: "Riverside Co-operative - …"
+        for line in document.headers:
+            for part in re.split(r"\s+[-–—|]\s+", line):
+                part = _strip_dates(_clean(part))
+                if part and _ORG_WORDS.search(part) and not _JUNK.search(part) and len(part.split()) <= 8:
+                    org = _tidy_case(part)
+                    break
+            if org:
+                break
     if not title and document.title and not _JUNK.search(document.title):
         page_title = re.split(r"\s+[|·•»]\s+", document.title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
         title = _strip_dates(_clean(page_title)) or None

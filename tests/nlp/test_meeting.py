@@ -189,3 +189,10 @@ def test_target_date_label_is_not_the_meeting_date():
 def test_board_of_trustees_is_the_body_not_an_organisation():
     m = meeting_of(("heading", "MINUTES OF THE BOARD OF TRUSTEES MEETING"), "Date: 17/07/2014")
     assert (m.organisation, m.title, m.date) == (None, "Board of Trustees Meeting", "2014-07-17")
+
+
+def test_organisation_from_the_running_header():
+    doc = doc_of(("heading", "Management Committee Meeting"), "Date: 22 February 2023")
+    doc.headers = ["Riverside Housing Co-operative - Management Committee", "Page 1 of 2"]
+    m = extract_meeting(doc, [])
+    assert (m.organisation, m.title) == ("Riverside Housing Co-operative", "Management Committee Meeting")
