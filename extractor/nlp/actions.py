@@ -263,7 +263,9 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
         return None
     if ctx.owners.parse_phrase(text):  # a bare owner name heads a MeetBot "by person" group
         return None
-    task, got = _task_from(ctx, text)
+    task, got = _task_from(ctx, text, marked=True)
+    if got is None:
+        task, got = _owner_beside(ctx, text)
     if got is None:
         m = re.search(r"\b([A-Z][A-Za-z]{1,3}|@[\w.-]+)\s+to\s+(progress|action|lead|follow[- ]up|take forward)\W*$", text)
         tail = ctx.owners.parse_phrase(m.group(1)) if m else None
@@ -275,6 +277,27 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
                      source_text=text, rule="action.list", kind="list", block=i,
                      provenance=block.provenance(0), section=section, in_action_list=True,
                      warnings=got.warnings if got else [])
+
+
+_HANDLE_FIRST = re.compile(r"^(@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?=[a-z])")
+_OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+[–—-]\s+(?=\S)")
+_OWNER_LAST = re.compile(r"(?:\s+[–—-]\s+([^–—\-()]{1,60})|\s*\(([^()]{1,60})\))\W*$")
+
+
+def _owner_beside(ctx: Context, text: str) -> tuple[str, OwnerMatch | None]:
+    """An action-list item's owner set beside the task: "@alice draft …", "Carol – book the venue",
+    "Review the policy (Bob)", "Update the roadmap – Alice, Bob"."""
+    m = _HANDLE_FIRST.match(text) or _OWNER_FIRST.match(text)
+    if m:
+        got = ctx.owners.parse_phrase(m.group(1))
+        if got:
+            return _clean(text[m.end():]), got
+    m = _OWNER_LAST.search(text)
+    if m:
+        got = ctx.owners.parse_phrase(m.group(1) or m.group(2))
+        if got:
+            return _clean(text[:m.start()]), got
+    return text, None
 
 
 def _closed(ctx: Context, i: int) -> bool:

@@ -291,8 +291,8 @@ def _handle_match(handle: str, ws: list[str]) -> bool:
     if len(names) == 1:
         return h == names[0]
     first, last = names[0], names[-1]
-    if h in {first + last, last + first, first[0] + last, last + first[0], first + last[0]}:
-        return True
+    if h in {first + last, last + first, first[0] + last, last + first[0], first + last[0], first, last}:
+        return True  # "@alice" is Alice Martin too, when she is the only Alice
     if len(first) >= 2 and len(last) >= 3:
         # first name (or its start) + the start of the surname: "joshgav" = josh + gav
         for i in range(1, len(first) + 1):

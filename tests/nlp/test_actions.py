@@ -433,3 +433,17 @@ def test_deadline_stated_only_in_the_narrative_twin():
     actions = run(d, PARISH, Meeting(date="2017-04-04"))
     assert [(a.text, a.due, a.due_text) for a in actions] == [
         ("provide relevant emails", "2017-04-09", "by the end of the week (9th April)")]
+
+
+@pytest.mark.parametrize("item,owners,task", [
+    pytest.param("- [ ] @alice draft the announcement", ["Alice Martin"], "draft the announcement", id="handle-first"),
+    pytest.param("- Review the security policy (Bob)", ["Bob Chen"], "Review the security policy", id="paren-last"),
+    pytest.param("- Carol – book the venue by 20 January", ["Carol Diaz"], "book the venue by 20 January",
+                 id="dash-after-owner"),
+    pytest.param("- Update the roadmap page – Alice, Bob", ["Alice Martin", "Bob Chen"], "Update the roadmap page",
+                 id="dash-before-owners"),
+])
+def test_action_list_owner_beside_the_task(item, owners, task):
+    people = [Attendee(name="Alice Martin"), Attendee(name="Bob Chen"), Attendee(name="Carol Diaz")]
+    d = doc_of("Action items", item, kinds=("heading", "list_item"))
+    assert [(a.owners, a.text) for a in run(d, people)] == [(owners, task)]
