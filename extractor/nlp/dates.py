@@ -215,12 +215,33 @@ _EVENT_REF = re.compile(
 _END_OF = re.compile(
     rf"(?i)\b(?:(?:by|before|until|at|for)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:(?P<this>the|this|next)\s+)?"
     rf"(?P<unit>week|month|year|term|quarter|(?P<month>{MONTH_FULL}))\b")
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_DUE = re.compile(
+    r"(?i)\b(?:by|before|on|until|till|no\s+later\s+than)\s+(?:(?:this|next|the)\s+)?"
+    r"(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    r"(?:\s+(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:/|\.\d|[A-Za-z]{3})))?")
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "new year": (1, 1), "new year's day": (1, 1),
+             "new years day": (1, 1), "halloween": (10, 31), "bonfire night": (11, 5)}
+_HOLIDAY_DUE = re.compile(r"(?i)\b(?:by|before|until|till|in\s+time\s+for|for)\s+(?:the\s+)?"
+                          r"(?P<holiday>christmas(?:\s+day)?|new\s+year(?:['’]?s\s+day)?|halloween|bonfire\s+night)\b")
+
+
+def _next_weekday(after: date, weekday: int, day: int | None) -> date | None:
+    """The first `weekday` after `after` (on the `day`th of a month, when given, within a year)."""
+    d = after + timedelta(days=1)
+    for _ in range(370):
+        if d.weekday() == weekday and (day is None or d.day == day):
+            return d
+        d += timedelta(days=1)
+    return None
+
+
 _RELATIVE = re.compile(
     r"(?i)\b(?:within|in|by)\s+(?:the\s+next\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"a|a\s+couple\s+of)\s+(?P<working>working\s+|business\s+|calendar\s+)?(?P<unit>days?|weeks?|months?)\b"
     r"(?!\s+(?:ago|later|before))")
 _MONTH_ONLY = re.compile(
-    rf"\b(?P<trig>in|during|by|before|until|till|from|early|mid|late|mid-)\s+(?:(?:early|mid|late)\s+)?(?P<month>{MONTH_FULL})"
+    rf"\b(?P<trig>in|during|by|before|until|till|from|early|mid|late|mid-)\s*(?<=\s|-)(?:(?:early|mid|late)[\s-]+)?(?P<month>{MONTH_FULL})"
     rf"(?:\s+(?P<year>{YEAR}))?\b(?!['’]s|\s+(?:meeting|agenda|\d))")
 _LONE_MONTH = re.compile(rf"^\W*(?:(?:early|mid|late|end\s+of)\s+)?(?P<month>{MONTH})(?:\s+(?P<year>{YEAR}))?\W*$",
                          re.IGNORECASE)
@@ -270,8 +291,21 @@ def _deadline(text: str, start: int, end: int, due: str | None, basis: DueBasis 
     return Deadline(due=due, due_text=text[start:end], due_basis=basis if due else None, start=start, end=end)
 
 
+_SHORT_DATE = re.compile(r"(?i)\b(?:by|before|until|till|no\s+later\s+than|on|due)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![/\d.])")
+
+
 def _explicit(text: str, meeting_date: date | None) -> Deadline | None:
     year = meeting_date.year if meeting_date else None
+    m = _SHORT_DATE.search(text)
+    if m and meeting_date:  # "before 5/11": day and month, in the meeting's year or the next
+        try:
+            value = date(meeting_date.year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            value = None
+        if value:
+            if value < meeting_date:
+                value = value.replace(year=value.year + 1)
+            return _deadline(text, m.start(), m.end(), value.isoformat(), "explicit_date", cell=True)
     found = [f for f in find_dates(text, default_year=year) if f.precision == "day"]
     for f in found:
         value = f.value
@@ -377,6 +411,22 @@ def resolve_deadline(text: str, *, meeting_date: date | None, next_meeting_date:
         elif meeting_date and m.group("this").lower() == "next" and unit == "month":
             due = _last_day(_add_months(meeting_date.replace(day=1), 1)).isoformat()
         return _deadline(text, m.start(), m.end(), due, basis)
+
+    # 5b. a weekday or a fixed holiday after the meeting: "by Friday", "by Friday 15th", "before Christmas"
+    m = _WEEKDAY_DUE.search(text)
+    if m:
+        due = _next_weekday(meeting_date, _WEEKDAYS[m.group("wd")[:3].lower()],
+                            int(m.group("day")) if m.group("day") else None) if meeting_date else None
+        return _deadline(text, m.start(), m.end(), due.isoformat() if due else None, "relative")
+    m = _HOLIDAY_DUE.search(text)
+    if m:
+        due = None
+        if meeting_date:
+            month, day = _HOLIDAYS[m.group("holiday").lower()]
+            due = date(meeting_date.year, month, day)
+            if due < meeting_date:
+                due = due.replace(year=due.year + 1)
+        return _deadline(text, m.start(), m.end(), due.isoformat() if due else None, "relative")
 
     # 6. within two weeks / in 10 days
     m = _RELATIVE.search(text)

@@ -282,3 +282,17 @@ def test_a_due_cell_holding_only_a_month(cell, due):
 
 def test_a_month_word_inside_a_sentence_is_not_a_lone_month():
     assert resolve_deadline("We may revisit this", meeting_date=date(2014, 6, 3), next_meeting_date=None) is None
+
+
+@pytest.mark.parametrize("text,due,basis", [
+    pytest.param("Clerk to write by next Friday", "2021-10-15", "relative", id="next-weekday"),
+    pytest.param("RA to reply by Monday", "2021-10-11", "relative", id="weekday"),
+    pytest.param("to be sent by Friday 15th", "2021-10-15", "relative", id="weekday-and-day"),
+    pytest.param("lights to be up before Christmas", "2021-12-25", "relative", id="holiday"),
+    pytest.param("quotes by mid-November", "2021-11", "month", id="mid-month"),
+    pytest.param("comments before 5/11", "2021-11-05", "explicit_date", id="day-month-without-year"),
+    pytest.param("comments before 5/3", "2022-03-05", "explicit_date", id="day-month-already-past"),
+])
+def test_weekdays_holidays_and_short_dates_after_the_meeting(text, due, basis):
+    d = resolve_deadline(text, meeting_date=date(2021, 10, 8), next_meeting_date=date(2021, 11, 12))
+    assert (d.due, d.due_basis) == (due, basis)
