@@ -15,6 +15,8 @@
   are skipped as unchanged before extraction, so a re-run resumes where it stopped.
 - A failure of one document — an unreadable file, a bug, a time-out, a crashed worker —
   is recorded in `import_errors` and the batch goes on.
+- Workers end with the importing process, however it ends (Ctrl-C, kill -9, a crash):
+  none is left behind holding memory.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import concurrent.futures as cf
 import importlib
 import multiprocessing
 import os
+import select
 import signal
 import sys
 import threading
@@ -71,6 +74,8 @@ class ImportReport:
     worker_peak_rss_kib: int = 0  # largest VmHWM reported by any worker (or this process, in-process)
     # (documents extracted so far, peak RSS in KiB of the process that extracted the last one)
     rss_trace: list[tuple[int, int]] = field(default_factory=list)
+    parent_cpu_s: float = 0.0  # CPU time of this process during the import (all its threads)
+    worker_cpu_s: float = 0.0  # CPU time of the worker processes (0 when extracting in-process)
 
     @property
     def exit_code(self) -> int:
@@ -83,8 +88,8 @@ class ImportReport:
         return EXIT_OK
 
     def summary(self) -> str:
-        failed = f"{self.failed:,} failed" + (" (see import_errors)" if self.failed else "")
-        text = f"{self.imported:,} imported, {self.unchanged:,} unchanged, {failed}, {self.skipped:,} skipped"
+        text = (f"{self.imported:,} imported, {self.unchanged:,} unchanged, {self.skipped:,} skipped, "
+                f"{self.failed:,} failed" + (": see import_errors" if self.failed else ""))
         if self.interrupted:
             text = "Interrupted: " + text
         elif self.candidates == 0:
@@ -162,8 +167,36 @@ def _on_alarm(signum, frame):
     raise DocumentTimeout()
 
 
-def _init_worker(target: str) -> None:
+def _exit_with_parent(parent_pid: int) -> None:
+    """Wait until the importing process has ended, then end this worker.
+
+    A worker blocked waiting for its next document would otherwise outlive an importer
+    killed outright (kill -9, out of memory): it holds both ends of the pool's queues, so
+    it never sees them close, and it keeps the forkserver alive too.
+    """
+    try:
+        pidfd = os.pidfd_open(parent_pid)
+    except (AttributeError, OSError):  # not Linux >= 5.3, or already gone
+        pidfd = None
+    if pidfd is not None:
+        select.select([pidfd], [], [])  # readable once the process has ended
+    else:
+        while True:
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                pass
+            time.sleep(1.0)
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _init_worker(target: str, parent_pid: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if parent_pid:
+        threading.Thread(target=_exit_with_parent, args=(parent_pid,), name="parent-watch",
+                         daemon=True).start()
     try:
         _resolve(target)  # import the pipeline once per worker
     except Exception:  # noqa: BLE001 - reported per document by _extract_one, not as a dead pool
@@ -190,7 +223,8 @@ def _extract_one(path: str, timeout: float, target: str) -> dict:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
-    result["rss_kib"] = _peak_rss_kib()
+    times = os.times()
+    result.update(rss_kib=_peak_rss_kib(), pid=os.getpid(), cpu_s=times.user + times.system)
     return result
 
 
@@ -289,6 +323,7 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
     from models.extraction import Extraction
 
     started = time.monotonic()
+    cpu_started = time.process_time()
     files, skipped = collect_files(paths)
     report = ImportReport(skipped=skipped, candidates=len(files))
     workers = max(1, workers or os.cpu_count() or 1)
@@ -298,6 +333,7 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
     db.execute("PRAGMA synchronous = NORMAL")  # WAL: still atomic per document, fewer fsyncs
     bar = _Progress(len(files), progress)
     queued_sha: set[str] = set()
+    worker_cpu: dict[int, float] = {}  # worker pid -> its CPU time so far
 
     def fail(path: Path, sha: str | None, error_class: str, message: str) -> None:
         record_error(db, path=path, sha256=sha, error_class=error_class, message=message, occurred_at=utc_now())
@@ -334,6 +370,9 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
         rss = result.get("rss_kib") or 0
         if rss > report.worker_peak_rss_kib:
             report.worker_peak_rss_kib = rss
+        pid = result.get("pid")
+        if pid and pid != os.getpid():
+            worker_cpu[pid] = max(worker_cpu.get(pid, 0.0), result.get("cpu_s") or 0.0)
         if not result["ok"]:
             fail(path, sha, result["error_class"], result["message"])
         else:
@@ -359,6 +398,8 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
     finally:
         bar.stop()
         report.elapsed = time.monotonic() - started
+        report.parent_cpu_s = time.process_time() - cpu_started
+        report.worker_cpu_s = sum(worker_cpu.values())
         db.close()
     return report
 
@@ -390,7 +431,7 @@ def _run_pool(files, prepare, finish, fail, timeout, extractor, workers, max_tas
 
     def new_pool() -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                      initargs=(extractor,), max_tasks_per_child=max_tasks_per_child)
+                                      initargs=(extractor, os.getpid()), max_tasks_per_child=max_tasks_per_child)
 
     pool = new_pool()
     pool_broken = False

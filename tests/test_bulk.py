@@ -60,6 +60,12 @@ def stall_after_first(path):
     return extract(path)
 
 
+def record_pid_and_stall(path):
+    """Write this worker's pid to $MINUTEBOOK_TEST_PIDS/<pid>, then stall (to be orphaned)."""
+    Path(os.environ["MINUTEBOOK_TEST_PIDS"], str(os.getpid())).write_text(str(path))
+    time.sleep(600)
+
+
 # Helpers
 
 @pytest.fixture
@@ -132,7 +138,7 @@ def test_import_twice_gives_the_same_rows(subset, tmp_path):
     assert before["documents"] == before["meetings"] == 5
     second = import_paths(db, [subset], workers=1, progress=False)
     assert (second.imported, second.unchanged, second.failed) == (0, 5, 0)
-    assert second.summary() == "0 imported, 5 unchanged, 0 failed, 3 skipped"
+    assert second.summary() == "0 imported, 5 unchanged, 3 skipped, 0 failed"
     assert counts(db) == before
     with sqlite3.connect(db) as con:
         assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
@@ -146,7 +152,7 @@ def test_corrupt_files_are_recorded_and_the_rest_load(subset, tmp_path):
     db = tmp_path / "m.db"
     report = import_paths(db, [subset], workers=1, progress=False, errors_to_stderr=False)
     assert report.imported == 5 and report.failed == 2 and report.exit_code == 1
-    assert report.summary().startswith("5 imported, 0 unchanged, 2 failed (see import_errors)")
+    assert report.summary() == "5 imported, 0 unchanged, 3 skipped, 2 failed: see import_errors"
     errors = {Path(r[0]).name: r for r in sqlite3.connect(db).execute(
         "select path, sha256, error_class, message, occurred_at from import_errors")}
     assert set(errors) == {"truncated.pdf", "not-a-zip.docx"}
@@ -204,6 +210,8 @@ def test_two_workers_give_the_same_content_as_one(subset, tmp_path):
     two = import_paths(tmp_path / "two.db", [subset], workers=2, progress=False, errors_to_stderr=False)
     assert (two.imported, two.failed, two.skipped) == (one.imported, one.failed, one.skipped) == (5, 1, 3)
     assert two.worker_peak_rss_kib > 0
+    assert two.worker_cpu_s > 0 and one.worker_cpu_s == 0  # in-process: all in parent_cpu_s
+    assert one.parent_cpu_s > 0
     a, b = content(tmp_path / "one.db"), content(tmp_path / "two.db")
     a["import_errors"] = [r[:3] for r in a["import_errors"]]
     b["import_errors"] = [r[:3] for r in b["import_errors"]]
@@ -259,6 +267,43 @@ def test_resume_after_kill_equals_one_uninterrupted_run(subset, tmp_path):
     assert content(db) == content(tmp_path / "clean.db")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_workers_end_when_the_importer_is_killed(subset, tmp_path):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    code = ("import sys; from extractor.bulk import import_paths; "
+            "import_paths(sys.argv[1], [sys.argv[2]], workers=2, progress=False, "
+            "extractor='tests.test_bulk:record_pid_and_stall')")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "m.db"), str(subset)], cwd=ROOT,
+                            env={**os.environ, "MINUTEBOOK_TEST_PIDS": str(pids)})
+    try:
+        deadline = time.monotonic() + 120
+        while len(list(pids.iterdir())) < 2:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the two workers never started their documents")
+            time.sleep(0.2)
+        workers = [int(p.name) for p in pids.iterdir()]
+        assert all(_alive(w) for w in workers)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 60
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [w for w in workers if _alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert left == [], "worker processes outlived the killed importer"
+
+
 def test_force_reextracts_without_duplicating(subset, tmp_path):
     db = tmp_path / "m.db"
     import_paths(db, [subset], workers=1, progress=False)
@@ -277,10 +322,10 @@ def test_cli_import(subset, tmp_path):
     db = tmp_path / "m.db"
     r = _cli("import", str(db), str(subset), "--silent")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "5 imported, 0 unchanged, 0 failed, 3 skipped"
+    assert r.stdout.strip() == "5 imported, 0 unchanged, 3 skipped, 0 failed"
     assert r.stderr == ""
     r = _cli("import", str(db), str(subset), "--silent", "--workers", "1")
-    assert r.returncode == 0 and r.stdout.strip() == "0 imported, 5 unchanged, 0 failed, 3 skipped"
+    assert r.returncode == 0 and r.stdout.strip() == "0 imported, 5 unchanged, 3 skipped, 0 failed"
 
 
 def test_cli_bad_path_and_nothing_to_import(tmp_path):

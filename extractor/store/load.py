@@ -86,6 +86,11 @@ def mark_latest(db: sqlite_utils.Database, document_id: int) -> None:
 
 def _delete_document_rows(conn, document_id: int) -> None:
     """Delete everything loaded from one document except the `documents` row itself."""
+    # The people this document refers to: the only ones its deletion can leave unreferenced.
+    people = [r[0] for r in conn.execute(
+        "select person_id from attendance where meeting_id in (select id from meetings where document_id = ?) "
+        "union select person_id from action_owners where person_id is not null "
+        "and action_id in (select id from actions where document_id = ?)", (document_id, document_id))]
     conn.execute("delete from action_owners where action_id in "
                  "(select id from actions where document_id = ?)", (document_id,))
     conn.execute("delete from actions where document_id = ?", (document_id,))
@@ -94,9 +99,11 @@ def _delete_document_rows(conn, document_id: int) -> None:
     conn.execute("delete from attendance where meeting_id in "
                  "(select id from meetings where document_id = ?)", (document_id,))
     conn.execute("delete from meetings where document_id = ?", (document_id,))
-    # People nobody refers to any more.
-    conn.execute("delete from people where id not in (select person_id from attendance) "
-                 "and id not in (select person_id from action_owners where person_id is not null)")
+    # Those of them nobody refers to any more (indexed look-ups, not a scan of every person).
+    conn.executemany("delete from people where id = ? "
+                     "and not exists (select 1 from attendance where person_id = people.id) "
+                     "and not exists (select 1 from action_owners where person_id = people.id)",
+                     [(p,) for p in people])
 
 
 def _upsert_person(conn, body: str, name: str, initials: str | None, variants: set[str]) -> int:

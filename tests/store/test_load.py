@@ -124,6 +124,30 @@ def test_loading_twice_adds_nothing_and_replace_swaps_rows(db):
     assert db.execute("pragma foreign_key_check").fetchall() == []
 
 
+def test_replace_removes_only_people_nobody_refers_to(db):
+    def board(sha: str, names: list[str], owner: str | None = None) -> Extraction:
+        actions = [Action(text="write the report", explicit=True, owners=[owner],
+                          source_text=f"ACTION {owner} to write the report", rule="t")] if owner else []
+        return Extraction(document=DocumentInfo(path=f"{sha[0]}.md", sha256=sha * 64, format="md"),
+                          meeting=Meeting(title="Board", date="2020-01-01"),
+                          attendees=[Attendee(name=n) for n in names], actions=actions)
+
+    load_extraction(db, board("a", ["Ann Lee", "Bob Ray", "Cy Day"], owner="Cy Day"), path="/x/a.md")
+    load_extraction(db, board("b", ["Bob Ray"]), path="/x/b.md")
+    load_extraction(db, board("c", ["Dee Fox"]), path="/x/c.md")
+    # a.md re-extracted with one attendee left and no action: Ann and Cy are referenced by nothing
+    # else, Bob still attends b.md, and Dee (another document) is untouched
+    load_extraction(db, board("a", ["Bob Ray"]), path="/x/a.md", replace=True)
+    assert sorted(r["name"] for r in db.query("select name from people")) == ["Bob Ray", "Dee Fox"]
+    # a person who owns an action of another document stays when they no longer attend anything
+    load_extraction(db, board("d", [], owner="Dee Fox"), path="/x/d.md")
+    load_extraction(db, board("c", []), path="/x/c.md", replace=True)
+    assert sorted(r["name"] for r in db.query("select name from people")) == ["Bob Ray", "Dee Fox"]
+    assert [r["name"] for r in db.query("select p.name from action_owners o join people p on p.id = o.person_id")] \
+        == ["Dee Fox"]
+    assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
 def test_changed_file_at_same_path_is_a_new_version(db):
     ex = extraction_from_gold(NORFOLK)
     v1 = load_extraction(db, ex, path=NORFOLK)
