@@ -7,7 +7,7 @@ from extractor import __version__
 from extractor.nlp.actions import extract_actions
 from extractor.nlp.attendees import extract_attendees
 from extractor.nlp.decisions import extract_decisions
-from extractor.nlp.engine import parse
+from extractor.nlp.engine import forget, parse
 from extractor.nlp.meeting import extract_meeting
 from extractor.nlp.sections import build_sections
 from extractor.readers import read_document
@@ -17,6 +17,7 @@ from models.extraction import DocumentInfo, Extraction
 
 def extract_document(document: Document) -> Extraction:
     """Run every rule component over an already-read document."""
+    forget()
     parsed = parse(b.text for b in document.blocks)
     meeting = extract_meeting(document, parsed)
     attendees = extract_attendees(document, parsed, meeting)

@@ -7,6 +7,7 @@ Components read the spans they need; no component needs a statistical model.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
@@ -47,6 +48,30 @@ def get_nlp() -> Language:
     return nlp
 
 
+# Within one document the rules parse some texts again (a table cell, a block the decision rules
+# read once more): they are parsed once. `forget()` empties it between documents.
+_CACHE: OrderedDict[str, Doc] = OrderedDict()
+CACHE_SIZE = 4096
+
+
+def forget() -> None:
+    """Drop the parsed texts of the last document."""
+    _CACHE.clear()
+
+
 def parse(texts: Iterable[str]) -> list[Doc]:
-    """Run the pipeline over texts (one Doc each, same order)."""
-    return list(get_nlp().pipe(texts, batch_size=256))
+    """Run the pipeline over texts (one Doc each, same order). Docs are shared: read them, never change them.
+
+    Line breaks are read as spaces (offsets are unchanged), so that a pattern matches across the
+    lines of a PDF paragraph or cell ("It was / agreed that …")."""
+    texts = [t.replace("\n", " ") for t in texts]
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    for text, doc in zip(missing, get_nlp().pipe(missing, batch_size=256)):
+        _CACHE[text] = doc
+    out = []
+    for t in texts:
+        _CACHE.move_to_end(t)
+        out.append(_CACHE[t])
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return out
