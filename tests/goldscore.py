@@ -58,6 +58,9 @@ class DocScore:
     attendees_gold: int = 0
     attendees_found: int = 0
     attendees_predicted: int = 0
+    decisions_gold: int = 0
+    decisions_found: int = 0
+    decisions_predicted: int = 0
     date_ok: bool = False
     problems: list[str] = field(default_factory=list)
 
@@ -108,7 +111,74 @@ def score(gold: dict, pred: dict) -> DocScore:
             taken.add(k)
             r.attendees_found += 1
     r.problems += [f"extra attendee {n!r}" for k, n in enumerate(p_att) if k not in taken]
+    decisions = pred.get("decisions", [])
+    d_hay = [words(f"{d.get('text', '')} {d.get('source_text', '')}") for d in decisions]
+    d_used: set[int] = set()
+    r.decisions_gold, r.decisions_predicted = len(gold.get("decisions", [])), len(decisions)
+    for gd in gold.get("decisions", []):
+        k = next((k for k, h in enumerate(d_hay) if k not in d_used and quote_in(h, gd["quote"])), None)
+        if k is None:
+            r.problems.append(f"missed decision: {gd['quote']!r}")
+        else:
+            d_used.add(k)
+            r.decisions_found += 1
+    r.problems += [f"false decision: {d.get('text', '')[:90]!r}" for k, d in enumerate(decisions) if k not in d_used]
     r.date_ok = (pred.get("meeting") or {}).get("date") == gold.get("meeting_date")
     if not r.date_ok:
         r.problems.append(f"meeting date {(pred.get('meeting') or {}).get('date')}, want {gold.get('meeting_date')}")
     return r
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Score every gold file under a folder and print per-document lines and the totals."""
+    import argparse
+    import json
+    from pathlib import Path
+
+    from extractor.pipeline import extract
+
+    parser = argparse.ArgumentParser(prog="python -m tests.goldscore", description=main.__doc__)
+    parser.add_argument("folder", type=Path, nargs="?", default=Path("corpus"))
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false action")
+    args = parser.parse_args(argv)
+    golds = sorted(args.folder.rglob("*.gold.json"))
+    if not golds:
+        parser.error(f"no *.gold.json under {args.folder}")
+    rs = []
+    for g in golds:
+        gold = json.loads(g.read_text())
+        r = score(gold, json.loads(extract(g.parent / gold["file"]).model_dump_json()))
+        rs.append(r)
+        print(f"{gold['file'][:50]:50} actions {r.found}/{r.gold_actions} found, {r.predicted} predicted  "
+              f"owners {r.owners_ok}/{r.owners_checked}  due {r.due_ok}/{r.due_checked}  "
+              f"attendees {r.attendees_found}/{r.attendees_gold}  decisions {r.decisions_found}/{r.decisions_gold}")
+        if args.verbose:
+            for problem in r.problems:
+                print(f"    {problem}")
+    total = {k: sum(getattr(r, k) for r in rs) for k in DocScore.__dataclass_fields__ if k != "problems"}
+    explicit = _ratio(total["found_explicit"], total["gold_explicit"])
+    implicit = _ratio(total["found"] - total["found_explicit"], total["gold_actions"] - total["gold_explicit"])
+    att = _f1(_ratio(total["attendees_found"], total["attendees_predicted"]),
+              _ratio(total["attendees_found"], total["attendees_gold"]))
+    dec_p = _ratio(total["decisions_found"], total["decisions_predicted"])
+    dec_r = _ratio(total["decisions_found"], total["decisions_gold"])
+    print(f"\n{len(rs)} documents")
+    print(f"actions: precision {_ratio(total['found'], total['predicted']):.3f}, explicit recall {explicit:.3f} "
+          f"of {total['gold_explicit']}, narrative recall {implicit:.3f} of {total['gold_actions'] - total['gold_explicit']}")
+    print(f"owners {_ratio(total['owners_ok'], total['owners_checked']):.3f} of {total['owners_checked']}, "
+          f"due {_ratio(total['due_ok'], total['due_checked']):.3f} of {total['due_checked']}")
+    print(f"attendees F1 {att:.3f}, decisions precision {dec_p:.3f} recall {dec_r:.3f} F1 {_f1(dec_p, dec_r):.3f}, "
+          f"meeting date {_ratio(total['date_ok'], len(rs)):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
