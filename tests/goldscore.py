@@ -65,6 +65,19 @@ class DocScore:
     problems: list[str] = field(default_factory=list)
 
 
+def _pair(golds: list, preds: list, fits) -> tuple[set[int], list]:
+    """Match each gold item to the first unused prediction it fits: (indexes of matched predictions, missed golds)."""
+    taken: set[int] = set()
+    missed = []
+    for g in golds:
+        k = next((k for k, p in enumerate(preds) if k not in taken and fits(g, p)), None)
+        if k is None:
+            missed.append(g)
+        else:
+            taken.add(k)
+    return taken, missed
+
+
 def score(gold: dict, pred: dict) -> DocScore:
     r = DocScore()
     actions = pred.get("actions", [])
@@ -102,27 +115,17 @@ def score(gold: dict, pred: dict) -> DocScore:
     g_att = gold.get("attendees", [])
     p_att = [a.get("name", "") for a in pred.get("attendees", [])]
     r.attendees_gold, r.attendees_predicted = len(g_att), len(p_att)
-    taken: set[int] = set()
-    for ga in g_att:
-        k = next((k for k, n in enumerate(p_att) if k not in taken and same_person(n, ga["name"])), None)
-        if k is None:
-            r.problems.append(f"missed attendee {ga['name']!r}")
-        else:
-            taken.add(k)
-            r.attendees_found += 1
+    taken, missed = _pair([ga["name"] for ga in g_att], p_att, lambda g, p: same_person(p, g))
+    r.attendees_found = len(taken)
+    r.problems += [f"missed attendee {n!r}" for n in missed]
     r.problems += [f"extra attendee {n!r}" for k, n in enumerate(p_att) if k not in taken]
     decisions = pred.get("decisions", [])
     d_hay = [words(f"{d.get('text', '')} {d.get('source_text', '')}") for d in decisions]
-    d_used: set[int] = set()
     r.decisions_gold, r.decisions_predicted = len(gold.get("decisions", [])), len(decisions)
-    for gd in gold.get("decisions", []):
-        k = next((k for k, h in enumerate(d_hay) if k not in d_used and quote_in(h, gd["quote"])), None)
-        if k is None:
-            r.problems.append(f"missed decision: {gd['quote']!r}")
-        else:
-            d_used.add(k)
-            r.decisions_found += 1
-    r.problems += [f"false decision: {d.get('text', '')[:90]!r}" for k, d in enumerate(decisions) if k not in d_used]
+    taken, missed = _pair([gd["quote"] for gd in gold.get("decisions", [])], d_hay, lambda g, h: quote_in(h, g))
+    r.decisions_found = len(taken)
+    r.problems += [f"missed decision: {q!r}" for q in missed]
+    r.problems += [f"false decision: {d.get('text', '')[:90]!r}" for k, d in enumerate(decisions) if k not in taken]
     r.date_ok = (pred.get("meeting") or {}).get("date") == gold.get("meeting_date")
     if not r.date_ok:
         r.problems.append(f"meeting date {(pred.get('meeting') or {}).get('date')}, want {gold.get('meeting_date')}")
