@@ -16,7 +16,7 @@ from extractor.nlp.textutil import sentence_spans, squash
 from models.document import Block, Cell
 from models.provenance import Provenance
 
-OWNER_HDR = re.compile(r"^(owners?|by whom|who|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
+OWNER_HDR = re.compile(r"^(owners?|by whom|who|who(?:'s| is| are)? responsible|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
                        r"actionee|name|names|resp\.?|res\.?|responsible person|person responsible|assignee|"
                        r"action owner|initials|action(?:ed)? by)\W*$", re.IGNORECASE)
 DUE_HDR = re.compile(r"^(due(?: date)?|by when|deadline|target(?: date)?|when|date(?: due)?|timescales?|"
@@ -85,7 +85,7 @@ def _names_score(ctx: Context, cells: list[str]) -> float:
 
 def _layout_action(ctx: Context, rows: list[list[Cell]], header: dict) -> dict:
     """Which column holds the task, the owner and the deadline, judged by content."""
-    ncols = max(len(r) for r in rows)
+    ncols = max((len(r) for r in rows), default=0)
     cols: dict[int, list[str]] = {k: [] for k in range(ncols)}
     for r in rows:
         for c in r:
@@ -98,11 +98,21 @@ def _layout_action(ctx: Context, rows: list[list[Cell]], header: dict) -> dict:
     others = [k for k in cols if k not in (due, item, status) and any(cols[k])]
     if not others:
         return {}
+    def words(k: int) -> int:
+        return sum(len(t.split()) for t in cols[k])
+
+    said_owner = next((k for k in roles.get("owner", []) if k in others), None)
+    said_task = next((k for k in roles.get("task", []) if k in others and k != said_owner), None)
+    if said_owner is not None and said_task is not None and not (
+            words(said_owner) > words(said_task) and _names_score(ctx, cols[said_task]) > _names_score(ctx, cols[said_owner])):
+        # the header names both columns; believe it unless the "owner" column holds the longer text
+        # and the "task" column the names (headers swapped by mistake)
+        return {"task": said_task, "owner": said_owner, "due": due, "item": item, "status": status}
     owner = max(others, key=lambda k: (_names_score(ctx, cols[k]), k in roles.get("owner", [])))
     if _names_score(ctx, cols[owner]) < 0.3 and owner not in roles.get("owner", []):
         owner = None
     rest = [k for k in others if k != owner]
-    task = max(rest, key=lambda k: sum(len(t.split()) for t in cols[k])) if rest else None
+    task = max(rest, key=words) if rest else None
     return {"task": task, "owner": owner, "due": due, "item": item, "status": status}
 
 
@@ -329,7 +339,7 @@ def _table_candidates(ctx: Context, block: Block, section: str | None, state: di
         # a table continued over a page break keeps the header of the part before it: only right after it,
         # and not when its own first rows are titles of another kind (an attendance list)
         last = state.get("last")
-        if last and last["ncols"] == max(len(r) for r in rows) and block.index - state.get("last_block", -9) <= 2 \
+        if last and last["ncols"] == max((len(r) for r in rows), default=0) and block.index - state.get("last_block", -9) <= 2 \
                 and not any(_titles_row(r) for r in rows[:2]):
             header = last
         else:
