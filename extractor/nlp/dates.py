@@ -53,6 +53,7 @@ _DATE_RE = re.compile(
         (?:the\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?(?![\w/])
       | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?!\d|:|\.\d|/)(?:,?\s+(?P<y2>{YEAR}))?(?![\w/])
       | (?<![\d/.\-])(?P<n1>\d{{1,2}})(?P<sep>[/.\-])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>\d{{4}}|\d{{2}})(?![\d/.\-]|\.\d)
+      | (?<![\d/.\-£$€])(?P<s1>\d{{1,2}})/(?P<s2>\d{{1,2}})(?![\d/]|\.\d|\s*(?:of|th)\b)
       | (?<![\d/.\-])(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d\-])
       | (?P<m3>{MONTH_FULL}),?\s+(?P<y3>{YEAR})(?!\d)
       | (?P<prep>\b(?:in|during|by|until|till|before|from|since|of|early|mid|late|mid-)\s+)(?P<m4>{MONTH_FULL})\b(?!['’]s|\s+(?:meeting|agenda|AGM))
@@ -60,6 +61,7 @@ _DATE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_REFERENCE = re.compile(r"(?:(?i:minutes?|min|items?|ref|no|nos|number|agenda|page|para|paragraph|section)\.?|[A-Z]{2,}|#)\s*$")
 _TITLES = re.compile(r"(?:\b(?:Cllr|Cll|Councillor|Mr|Mrs|Ms|Miss|Dr|Rev|Prof|Sir|Dame|Lady|Lord)\.?\s+)$")
 
 
@@ -107,6 +109,14 @@ def _build(m: re.Match, default_year: int | None, day_first: bool) -> tuple[date
             if mo > 12 and d <= 12:
                 d, mo = mo, d
             return date(y, mo, d), "day", True
+        if g["s1"]:  # "25/04", "5/22": no year, so only where the year is known; "1/2", "3/4" are fractions
+            a, b = int(g["s1"]), int(g["s2"])
+            if default_year is None or max(len(g["s1"]), len(g["s2"])) < 2:
+                return None
+            d, mo = (a, b) if day_first else (b, a)
+            if mo > 12 and d <= 12:
+                d, mo = mo, d
+            return date(default_year, mo, d), "day", False
         if g["iy"]:
             return date(int(g["iy"]), int(g["im"]), int(g["id"])), "day", True
         if g["m3"]:
@@ -137,6 +147,8 @@ def find_dates(text: str, *, default_year: int | None = None, day_first: bool = 
         elif month_word and (m.group("m2") or m.group("m3")) and not m.group("wd"):
             if _TITLES.search(text[max(0, start - 14):start]):
                 continue  # "Cllr May 2019"
+        elif m.group("s1") and _REFERENCE.search(text[max(0, start - 12):start]):
+            continue  # "minute 12/20", "FGB 10/12": a minute number, not a date
         built = _build(m, default_year, day_first)
         if built is None:
             continue

@@ -46,6 +46,8 @@ DEFAULT_YEAR = [
     pytest.param("The Clerk would continue to pursue in July", 2020, "2020-07-01", "month", id="in-month"),
     pytest.param("a presentation to the Board in September detailing", 2009, "2009-09-01", "month", id="in-september"),
     pytest.param("DECISION: Next meetings to be November 11 and December 2", 2021, "2021-11-11", "day", id="mdy-no-year"),
+    pytest.param("25/04", 2021, "2021-04-25", "day", id="day-month-cell"),
+    pytest.param("Action: Revisit 5/22.", 2018, "2018-05-22", "day", id="month-day-us"),
 ]
 
 
@@ -81,6 +83,9 @@ NOT_DATES = [
     pytest.param("CHRIS WINFIELD Co-opted 7/2022 P", id="month-year-numeric"),
     pytest.param("agenda_20211014.html", id="compact-in-url"),
     pytest.param("we will march on to the next item", id="lowercase-march"),
+    pytest.param("agreed by 1/2 of the members present", id="fraction"),
+    pytest.param("as recorded at minute 12/20 last month", id="minute-number-short"),
+    pytest.param("FGB 10/12 Safeguarding report", id="item-code-short"),
 ]
 
 
