@@ -90,6 +90,8 @@ class Document(BaseModel):
     format: Format
     pages: int | None = None
     title: str | None = Field(default=None, description="title given by the file's own metadata, if any")
+    date: str | None = Field(default=None, description="date given by the file's own metadata (front matter "
+                             "`date:`), as written; often when it was published rather than when the meeting was held")
     blocks: list[Block] = Field(default_factory=list)
     headers: list[str] = Field(default_factory=list, description="running header/footer lines removed from pages")
     warnings: list[str] = Field(default_factory=list)

@@ -17,7 +17,8 @@ class Meeting(BaseModel):
     organisation: str | None = None
     title: str | None = None
     date: str | None = Field(default=None, description="ISO date of the meeting (a letter's own date)")
-    date_source: str | None = Field(default=None, description="how the date was found: 'text' or 'filename'")
+    date_source: str | None = Field(default=None, description="how the date was found: 'text' (the minutes), "
+                                     "'title' (the file's own title), 'filename', or 'metadata' (front matter date)")
     next_meeting_date: str | None = None
     kind: DocumentKind = "minutes"
 

@@ -186,7 +186,7 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
 
 
 def find_meeting_date(document: Document) -> tuple[date | None, str | None]:
-    """The meeting's own date and where it came from ("text" or "filename")."""
+    """The meeting's own date and where it came from ("text", "title", "filename" or "metadata")."""
     head = _head_blocks(document)
     cands = _meeting_date_candidates(document, head)
     strong = [c for c in cands if c[0] >= 3]
@@ -198,6 +198,9 @@ def find_meeting_date(document: Document) -> tuple[date | None, str | None]:
     held = [c for c in rest if c[0] >= 4]
     if held:
         return held[0][2].value, "text"
+    titled = [f for f in find_dates(document.title or "") if f.precision == "day"]
+    if titled:  # the file's own title: "Meeting 60 – 30 May 2013"
+        return titled[0].value, "title"
     if cands:
         return min(cands, key=lambda c: c[1])[2].value, "text"
     for block in document.blocks:
@@ -213,7 +216,11 @@ def find_meeting_date(document: Document) -> tuple[date | None, str | None]:
             except ValueError:
                 pass
     d = date_from_filename(document.path)
-    return (d, "filename") if d else (None, None)
+    if d:
+        return d, "filename"
+    # last: the metadata date, often the day the minutes were published rather than held
+    dated = [f for f in find_dates(document.date or "") if f.precision == "day"]
+    return (dated[0].value, "metadata") if dated else (None, None)
 
 
 def date_from_filename(path: str) -> date | None:

@@ -30,6 +30,7 @@ _TXT_BULLET = re.compile(r"^(\s*)(\*)(?=[A-Za-z])(?!.*\*)")  # "*ACTION Eddy: â€
 _NUMBERED = re.compile(r"^(\s*)(\d{1,3}(?:[.)]|(?:\.\d{1,3})+\.?)|\(?[a-z]\)|\(?[ivx]{1,4}\))(\s+)(?=\S)")
 _FRONT = re.compile(r"^---\s*$")
 _YAML_TITLE = re.compile(r"""^title:\s*["']?(.*?)["']?\s*$""")
+_YAML_DATE = re.compile(r"""^date:\s*["']?(.*?)["']?\s*$""")
 
 # inline markdown
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -232,21 +233,22 @@ class _Splitter:
         return self.blocks
 
 
-def _front_matter(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str | None]:
-    """YAML front matter is metadata, not minutes: drop it, keep its title."""
+def _front_matter(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """YAML front matter is metadata, not minutes: drop it, keep its title and date."""
     if not lines or not _FRONT.match(lines[0][1]):
-        return lines, None
+        return lines, {}
     for j in range(1, min(len(lines), 200)):
         if _FRONT.match(lines[j][1]) or lines[j][1].strip() == "...":
-            title = None
+            meta = {}
             for _, ln in lines[1:j]:
-                m = _YAML_TITLE.match(ln)
-                if m:
-                    title = m.group(1).strip() or None
-            return lines[j + 1:], title
+                for key, rx in (("title", _YAML_TITLE), ("date", _YAML_DATE)):
+                    m = rx.match(ln)
+                    if m and m.group(1).strip():
+                        meta[key] = m.group(1).strip()
+            return lines[j + 1:], meta
         if lines[j][1].strip() and not re.match(r"^\s*(?:[\w-]+\s*:|-\s|#)", lines[j][1]):
             break
-    return lines, None
+    return lines, {}
 
 
 def _build(raw: _Raw, index: int, markdown: bool, tables: int) -> Block | None:
@@ -290,7 +292,7 @@ def read_text(path: Path, sha256: str) -> Document:
     markdown = path.suffix.lower() in (".md", ".markdown")
     text = _decode(path.read_bytes(), path).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = list(enumerate(text.split("\n"), start=1))
-    lines, title = _front_matter(lines)
+    lines, meta = _front_matter(lines)
     blocks: list[Block] = []
     tables = 0
     for raw in _Splitter(markdown).feed(lines):
@@ -299,4 +301,4 @@ def read_text(path: Path, sha256: str) -> Document:
             blocks.append(block)
             tables += block.kind == "table"
     return Document(path=str(path), sha256=sha256, format="md" if markdown else "txt", pages=None,
-                    title=title, blocks=blocks)
+                    title=meta.get("title"), date=meta.get("date"), blocks=blocks)

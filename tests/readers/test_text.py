@@ -32,6 +32,7 @@ def test_markdown_headings_and_hard_line_breaks():
 def test_front_matter_is_metadata_not_minutes():
     doc = read_document(CORPUS / "stoke-ferry-pc-2020-07-01.md")
     assert doc.title == "Minutes of Stoke Ferry Virtual PC Meeting July 2020"
+    assert doc.date == "2020-08-10"  # the day it was posted, kept apart from the minutes
     assert not any("2020-08-10" in b.text for b in doc.blocks)
     assert doc.blocks[0].text.startswith("STOKE FERRY PARISH COUNCIL")
 
