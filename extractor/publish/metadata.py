@@ -70,7 +70,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": "Meeting number.",
             "document_id": "The document recording this meeting.",
-            "body": "The committee or group that met (the meeting title, else the organisation).",
+            "body": "The committee or group that met: organisation and meeting title without its number, else the folder of the file.",
             "organisation": "The organisation the body belongs to, when stated.",
             "title": "Meeting title as written in the document.",
             "date": "Date of the meeting (ISO 8601); for a letter, the letter's date.",

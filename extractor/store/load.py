@@ -8,8 +8,7 @@ order they are loaded in, and loading a file twice adds nothing):
   (keeping its id, path and version).
 - A new sha256 at a path already stored becomes the next ``version`` of that path and the
   only row of the path with ``is_latest = 1``; older versions keep their rows.
-- ``people`` are the attendees of each body (``body`` = meeting title, else organisation,
-  else "(unknown)"), one row per (body, name). Their ``variants`` gather the names and
+- ``people`` are the attendees of each body (see `meeting_body`), one row per (body, name). Their ``variants`` gather the names and
   initials they were listed with and the owner text of actions they alone own.
 - An action owner gets a ``person_id`` when a person of the same body has exactly that
   name; owners loaded before that person was known are linked when the person arrives.
@@ -18,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,9 +33,35 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def meeting_body(extraction: Extraction) -> str:
+# A title that names a kind of meeting, not a body: "Ordinary Meeting", "Meeting 60", "Minutes".
+_GENERIC_TITLE = re.compile(r"(?i)^(?:(?:the|ordinary|annual|extraordinary|special|monthly|weekly|regular|general|"
+                            r"virtual|online|remote|full|public|open|closed|team|group)\s+)*"
+                            r"(?:meeting|minutes|notes|teleconference|telecon|call)(?:\s+(?:minutes|notes))?$")
+_NUMBERING = re.compile(r"(?i)\s*(?:[-–—:,]\s*)?(?:#|no\.?\s*|number\s+)?\d+\s*$")
+
+
+def meeting_body(extraction: Extraction, path: str | Path | None = None) -> str:
+    """The body whose meetings these are, the same for each of its meetings.
+
+    The title without its numbering ("ICAT Steering Group Meeting #3"); the organisation when
+    the title only names a kind of meeting ("Ordinary Meeting" of two different councils) or
+    is part of it; both when both say something. With neither, the folder the file is in
+    (archives are kept a folder per body), else "(unknown)"."""
     m = extraction.meeting
-    return (m.title or "").strip() or (m.organisation or "").strip() or UNKNOWN_BODY
+    title = _NUMBERING.sub("", (m.title or "").strip()).strip(" -–—:,")
+    org = (m.organisation or "").strip()
+    if _GENERIC_TITLE.match(title):
+        title = ""
+    if title and org:
+        if title.lower() in org.lower():
+            return org
+        if org.lower() in title.lower():
+            return title
+        return f"{org} – {title}"
+    if title or org:
+        return title or org
+    folder = Path(path).resolve().parent.name if path else ""
+    return folder or UNKNOWN_BODY
 
 
 def _year(date: str | None) -> int | None:
@@ -140,7 +166,7 @@ def load_extraction(db: sqlite_utils.Database, extraction: Extraction, *, path: 
     ex = extraction
     info = ex.document
     path = os.path.abspath(str(path))
-    body = meeting_body(ex)
+    body = meeting_body(ex, path)
     meeting = ex.meeting
     date = meeting.date
     year = _year(date)

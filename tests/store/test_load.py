@@ -70,7 +70,7 @@ def test_load_writes_every_table(db):
     assert (doc["version"], doc["is_latest"]) == (1, 1)
     assert json.loads(doc["warnings"]) == []
     meeting = next(db.query("select * from meetings"))
-    assert meeting["body"] == "Drug Intervention Board Strategy Group"
+    assert meeting["body"] == "Norfolk Drug Interventions Programme – Drug Intervention Board Strategy Group"
     assert (meeting["date"], meeting["year"], meeting["next_meeting_date"]) == ("2009-06-03", 2009, "2009-09-02")
     assert db.table("attendance").count == len(ex.attendees) == db.table("people").count
     assert db.table("actions").count == len(ex.actions)
@@ -159,7 +159,7 @@ def test_changed_file_at_same_path_is_a_new_version(db):
     assert db.table("meetings").count == 2  # version 1 keeps its rows
     # views show the latest version only
     by_year = list(db.query("select * from actions_by_body_year"))
-    assert by_year == [{"body": "Drug Intervention Board Strategy Group", "year": 2009,
+    assert by_year == [{"body": "Norfolk Drug Interventions Programme – Drug Intervention Board Strategy Group", "year": 2009,
                         "count": len(ex.actions), "open_count": len(ex.actions)}]
 
 
@@ -220,3 +220,21 @@ def test_order_of_loading_does_not_change_content(tmp_path):
         return out
 
     assert content(files) == content(list(reversed(files)))
+
+
+@pytest.mark.parametrize("organisation,title,path,body", [
+    pytest.param("Northwold and Whittington Parish Council", "Ordinary Meeting", "a/minutes.md",
+                 "Northwold and Whittington Parish Council", id="kind-of-meeting-title"),
+    pytest.param(None, "ICAT Steering Group Meeting #3", "a/minutes.md", "ICAT Steering Group Meeting", id="numbered"),
+    pytest.param("Decoy Community Primary School Board of Governors", "Board of Governors", "a/m.pdf",
+                 "Decoy Community Primary School Board of Governors", id="title-inside-organisation"),
+    pytest.param("Decoy Community Primary School", "Learning & Wellbeing Committee", "a/m.pdf",
+                 "Decoy Community Primary School – Learning & Wellbeing Committee", id="committee-of-organisation"),
+    pytest.param(None, "Meeting 60", "archive/icat/minutes.md", "icat", id="only-a-number-then-folder"),
+    pytest.param(None, None, "archive/oasis-sarif-tc/2021-10-14.md", "oasis-sarif-tc", id="nothing-then-folder"),
+    pytest.param(None, None, None, "(unknown)", id="nothing-at-all"),
+])
+def test_meeting_body_is_the_same_for_each_meeting_of_a_body(organisation, title, path, body):
+    ex = Extraction(extractor_version="t", document=DocumentInfo(path="x", sha256="0" * 64, format="md"),
+                    meeting=Meeting(organisation=organisation, title=title))
+    assert meeting_body(ex, path) == body
