@@ -2,7 +2,9 @@
 
 The meeting's own date is looked for in the heading region first ("Minutes of the meeting
 held on …", "Meeting Date: | 14th February 2019", a date heading, "RELENG (2015-02-09)"), never
-taken from a mention of previous minutes or of the next meeting; failing that, from an agenda
+taken from a mention of previous minutes or of the next meeting. A date of the heading area (before
+the attendance list or the first agenda item) beats any "held on" date below it, which is usually
+another meeting's. Failing that, from an agenda
 URL ("agenda_20211014.html") and last from a dated file name. The next meeting's date comes from
 "Date of next meeting …" items, "Next meeting: …" lines and "Next Meeting" headings.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -29,7 +32,17 @@ _NOT_MEETING_DATE = re.compile(
 _MEETING_DATE_CUE = re.compile(
     r"(?i)(?:\bheld\b(?:\s+on)?|\bmeeting\s+(?:of|on)|\bmeeting\s+date\b|\bdate\b\s*(?:of\s+meeting)?\s*[:;|]?|"
     r"\bminutes\b|\bmeeting\b|\bteleconference\b|\btelecon\b|\bcall\b|\bnotes\b|\bagenda\b|\bcommittee\b|"
-    r"\bgroup\b|\bcouncil\b|\bboard\b|\bheld\b)[^.;|]{0,60}$")
+    r"\bgroup\b|\bcouncil\b|\bboard\b|\bheld\b)(?:[^.;|]|(?<=\d)\.(?=\d)){0,80}$")  # "… HELD AT … AT 7.30 pm ON"
+# the draft notice of a heading, whose "next meeting" is not about the date that follows:
+# "Draft Minutes Subject to the Approval at the next Meeting Ordinary Meeting … Wednesday 4 April 2018"
+_DRAFT_NOTICE = re.compile(
+    r"(?i)\b(?:subject\s+to|until|for|pending|awaiting)\s+(?:the\s+)?(?:approv\w*|ratif\w*|confirm\w*|sign\w*|agree\w*)"
+    r"\s+(?:at|by)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:meeting|council)\b\)?")
+# a line that opens the body: an agenda item ("1. Apologies", "68/18 Apologies", "FGB 01/2021 Attendance"),
+# the attendance list or the agenda
+_BODY_START = re.compile(r"^\W*(?:(?:[A-Z]{1,5}\s+)?\d+(?:[./]\d+)*[a-z]?\.?\s+[A-Z]|(?:agenda|action)\b\W*$)")
+_TIME = r"\d{1,2}(?:[.:]\d\d\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b|utc\b|gmt\b)?|\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b))"
+_TIME_ONLY = re.compile(rf"(?i)(?:\b(?:at|from)\s+)?{_TIME}(?:\s*(?:-|–|to)\s*{_TIME})?")  # "at 7.30pm", "18:00-19:00 UTC"
 # a label right before the date, whatever its punctuation: "DATE; 14/10/2019", "Date of meeting - …"
 _DATE_LABEL = re.compile(r"(?i)(?:^|\|)\W*(?:(?!target|due|completion|review|expiry|end|start|birth)[A-Za-z]+\s+){0,5}?"
                          r"\b(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?\s*[:;,–—-]?\s*$")
@@ -121,12 +134,31 @@ def _head_blocks(document: Document) -> list[Block]:
 
 
 def _lines(block: Block) -> list[tuple[int, str]]:
-    """(offset, line) pairs of a block; table rows are lines, cells joined by " | "."""
+    """(offset, line) pairs of a block; table rows are lines, cells joined by " | ".
+
+    Markdown escapes are undone ("3\\. The Minutes of …" is item 3)."""
     out, pos = [], 0
     for line in block.text.split("\n"):
-        out.append((pos, line))
+        out.append((pos, re.sub(r"\\(?=[.\-*#_()\[\]+!])", "", line)))
         pos += len(line) + 1
     return out
+
+
+def _opens_body(line: str) -> bool:
+    """The heading area is over: an agenda item, the attendance list, the agenda."""
+    if _ATTENDEES.match(line):
+        return True
+    if not _BODY_START.match(line):
+        return False
+    found = find_dates(line[:40])
+    return not (found and found[0].start <= 6)  # a date line ("18 July 2006"), not an item
+
+
+class _Candidate(NamedTuple):
+    score: int  # 4: "held on"/"Date:"; 3: a meeting cue, a date line or heading; 1: any other date
+    order: int
+    found: FoundDate
+    in_heading: bool  # before the body opens (agenda item, attendance list)
 
 
 def _in_front_matter(document: Document, block: Block) -> bool:
@@ -135,9 +167,9 @@ def _in_front_matter(document: Document, block: Block) -> bool:
         re.match(r"^\s*---\s*$", block.text.split("\n")[0]) and block.index < 3)
 
 
-def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tuple[int, int, FoundDate]]:
-    """(score, order, date) for dates that may be the meeting's own; higher score is better."""
-    out: list[tuple[int, int, FoundDate]] = []
+def _meeting_date_candidates(document: Document, blocks: list[Block], in_heading: bool = True) -> list[_Candidate]:
+    """The dates that may be the meeting's own, scored; those of the heading area are marked."""
+    out: list[_Candidate] = []
     order = 0
     prev = ""
     section = ""
@@ -151,6 +183,9 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
             if not line.strip() or _YAML_LINE.match(line):
                 continue
             n_line += 1
+            if in_heading and _opens_body(_clean(line)):
+                in_heading = False
+            line = _DRAFT_NOTICE.sub(lambda m: " " * len(m.group()), line)
             if block.kind == "heading" or re.match(r"^\W*\d+(?:\.\d+)*\.?\s+[A-Z]", line):
                 section = line
             if _FUTURE.search(section):
@@ -170,7 +205,7 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
                 if re.search(r"(?i)\bminutes\s+of\s+$", clause) or re.search(r"\[\s*(?:minutes\s+of\s+)?$", clause, re.I):
                     continue
                 score = 1
-                rest = _clean(line.replace(f.text, " "))
+                rest = _clean(_TIME_ONLY.sub(" ", line.replace(f.text, " ")))
                 if _MEETING_DATE_CUE.search(clause):
                     score = 3
                 if re.search(r"(?i)\b(?:held(?:\s+on)?|meeting\s+(?:of|on)|meeting\s+date|date)\W*(?:\w+day,?\s*)?$", clause) \
@@ -180,7 +215,7 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
                     score = max(score, 3)  # a date line or a date heading
                 if re.search(r"\(\s*$", before) and re.search(r"(?i)meeting|[:#]", before):
                     score = max(score, 3)  # MeetBot: "#fedora-meeting-1: RELENG (2015-02-09)"
-                out.append((score, order, f))
+                out.append(_Candidate(score, order, f, in_heading))
             prev = line[-120:]
     return out
 
@@ -189,12 +224,16 @@ def find_meeting_date(document: Document) -> tuple[date | None, str | None]:
     """The meeting's own date and where it came from ("text", "title", "filename" or "metadata")."""
     head = _head_blocks(document)
     cands = _meeting_date_candidates(document, head)
-    strong = [c for c in cands if c[0] >= 3]
+    strong = [c for c in cands if c.score >= 3]
+    heading = [c for c in strong if c.in_heading]
+    if heading:  # the heading's date beats "held on" dates of the previous minutes or other meetings below
+        best = max(heading, key=lambda c: (c.score >= 4, -c.order))
+        return best.found.value, "text"
     if strong:
         best = max(strong, key=lambda c: (c[0] >= 4, -c[1]))
         return best[2].value, "text"
     # a "held on <date>" further down (long preambles, navigation menus)
-    rest = _meeting_date_candidates(document, document.blocks[len(head):len(head) + 60])
+    rest = _meeting_date_candidates(document, document.blocks[len(head):len(head) + 60], in_heading=False)
     held = [c for c in rest if c[0] >= 4]
     if held:
         return held[0][2].value, "text"

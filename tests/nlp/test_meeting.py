@@ -213,3 +213,49 @@ def test_organisation_from_the_running_header():
     doc.headers = ["Riverside Housing Co-operative - Management Committee", "Page 1 of 2"]
     m = extract_meeting(doc, [])
     assert (m.organisation, m.title) == ("Riverside Housing Co-operative", "Management Committee Meeting")
+
+
+# ---- the heading's date beats dates of other meetings in the body ---------------------------------
+
+@pytest.mark.parametrize("blocks,value", [
+    pytest.param(("MINUTES OF WRETTON PARISH COUNCIL MEETING", "HELD AT THE CHURCH", "MONDAY 8th MARCH 2010",
+                  "Present-", "Cllr D Llewellyn - Chairman, Cllr A Box, Cllr M Peake.",
+                  "3\\. The Minutes of the meeting held on 11/01/10 were agreed as a true record."),
+                 "2010-03-08", id="date-line-vs-escaped-item-held-on"),
+    pytest.param(("WEREHAM PARISH COUNCIL", "Minutes of the Ordinary Parish Council Meeting", "8th July 2014 at 7.30pm",
+                  "Wereham Village Hall", "Attendance: Cllr Jo Bruce JB Chair Cllr Dave Deighton DD Vice Chair",
+                  "2.0 Minutes of Previous Meeting",
+                  "2.1 To confirm as a correct record the Minutes of the Annual Parish Meeting and the Annual Meeting "
+                  "of Wereham Parish Council held on 13th May 2014 and the Extraordinary Parish Council Meeting held "
+                  "on 10th June 2014."),
+                 "2014-07-08", id="date-line-with-time"),
+    pytest.param(("DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE HALL AT "
+                  "7.30 pm ON THURSDAY 2 MARCH 2017",
+                  "PRESENT (four Councillors): - Pam Bullas (PB), Claire Cann (CC) – Chair",
+                  "04/17 Minutes of the Parish Council meeting held on 2 February 2017. CC confirmed all Councillors "
+                  "had seen the minutes of the Parish Council meeting held on 2 February 2017."),
+                 "2017-03-02", id="held-at-venue-and-time-on"),
+    pytest.param(("STOKE FERRY PARISH COUNCIL Draft Minutes Subject to the Approval at the next Meeting Ordinary "
+                  "Meeting of the Parish Council Wednesday 4 April 2018 at 7.00 pm Stoke Ferry Village Hall",
+                  "Attendance: Cllr Sue Lintern Chair Cllr Daphne Clements"),
+                 "2018-04-04", id="draft-notice-before-the-date"),
+    pytest.param((("heading", "DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS"), ("table", " | 05/10/2020"),
+                  "COMMITTEE Full Governing Body DATE", "Agenda:",
+                  "FGB 01/2021 Attendance and associated matters\nFGB 19/2021 Date of next meeting",
+                  ("table", "ITEM |  | BY WHOM |  | BY WHEN\n09a/2021 | Add the draft SIP to the agenda for the LW "
+                            "Committee meeting on 16 November 2020 | Clerk/Heather Poustie |  | 01/11/2020")),
+                 "2020-10-05", id="pdf-label-out-of-order-vs-meeting-on-in-action-table"),
+])
+def test_heading_date_beats_body_dates(blocks, value):
+    m = meeting_of(*blocks)
+    assert (m.date, m.date_source) == (value, "text")
+
+
+@pytest.mark.parametrize("blocks,value", [
+    pytest.param(("Minutes of the Board held on 3 June 2009", "1. Apologies",
+                  "The minutes of the meeting held on 6 May 2009 were approved."), "2009-06-03", id="held-on-heading"),
+    pytest.param(("Agenda", "1. Apologies", "Meeting held on 12 March 2019 at the Village Hall"), "2019-03-12",
+                 id="no-date-in-the-heading-area"),
+])
+def test_held_on_still_counts(blocks, value):
+    assert meeting_of(*blocks).date == value
