@@ -6,7 +6,8 @@ taken from a mention of previous minutes or of the next meeting. A date of the h
 the attendance list or the first agenda item) beats any "held on" date below it, which is usually
 another meeting's. Failing that, from an agenda
 URL ("agenda_20211014.html") and last from a dated file name. The next meeting's date comes from
-"Date of next meeting …" items, "Next meeting: …" lines and "Next Meeting" headings.
+"Date of next meeting …" items, "Next meeting: …" lines and "Next Meeting" headings, failing those
+from the first date after the meeting's in a "Dates of meetings for 2005" list.
 """
 from __future__ import annotations
 
@@ -61,12 +62,18 @@ _FILENAME_DATE = [
 
 _NEXT_PHRASE = re.compile(
     r"(?i)\b(?:(?P<strong>(?:date|day|time)s?(?:\s+(?:and|&)\s+(?:time|venue|place)s?)?\s+(?:of|for)\s+(?:the\s+)?next\b)"
-    r"|(?P<next>next))(?:\s+(?:[\w&'-]+\s+){0,3}?(?:meeting|session|teleconference|telecon|call|gathering)\b(?!s)|(?<=next)(?=\s*(?:\n|\||$)))"
+    r"|(?P<next>next))(?:\s+(?:[\w&'-]+\s+){0,3}?(?:mee(?:ti|[A-Z])ng|session|teleconference|telecon|call|gathering)\b(?!s)|(?<=next)(?=\s*(?:\n|\||$)))"
     r"(?P<tail>\s*(?:[:;|–—-]|\bwill\s+be(?:\s+held)?|\bis|\bto\s+be\s+held|\bshall\s+be|\bon|\bat)?[:;|\s]*"
     r"(?:(?:to\s+be\s+held|will\s+be\s+held|held|on)[:;\s]+)?)")
 _NEXT_LINE = re.compile(r"(?i)\bnext\s+(?:[\w&'-]+\s+){0,3}?(?:meeting|session|teleconference|telecon|call)\W*$|"
                         r"\bdate\s+of\s+(?:the\s+)?next\b\W*$")
+# a list of the coming meetings' dates: "9. Dates of Meetings for 2005", "Future meeting dates:"
+_FUTURE_DATES_HEAD = re.compile(
+    r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:future|forthcoming|upcoming|further)\s+meeting\s+dates|"
+    r"dates?\s+of\s+(?:(?:future|forthcoming|upcoming|further|next)\s+)?meetings|(?:future|forthcoming)\s+meetings|"
+    r"meeting\s+dates)(?:\s+(?:for|in)\s+(?:19|20)\d\d(?:/\d\d)?)?\s*[:;–—-]?\s*")
 _FUTURE = re.compile(r"(?i)\b(?:future|upcoming|forthcoming|schedule|calendar|proposed|next|dates\s+of)\b")
+_UNSETTLED = re.compile(r"(?i)\b(?:tb[ca]|to\s+be\s+(?:confirmed|arranged|agreed|decided|fixed)|doodle|poll)\b")
 _CUE_END = re.compile(r"(?i)(?:\bheld(?:\s+on)?|\bon|\bof|\bdate\W*|\w+day,?)\s*$")
 _MOVED = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|chang(?:e|ed|ing)|postpon\w+|re-?arrang\w+|re-?schedul\w+|instead|"
                     r"brought\s+forward|put\s+back|amend\w*)\b")
@@ -300,7 +307,10 @@ def find_next_meeting_date(document: Document, meeting_date: date | None) -> dat
             after = text[m.end():]
             dates = [f for f in find_dates(after, default_year=year) if f.precision == "day"]
             chosen: FoundDate | None = None
-            if dates and dates[0].start <= 25 and not re.search(r"[.!?]\s", after[:dates[0].start]):
+            # "Date and Time of Next Meeting – Annual Meeting of the Parish Council Wednesday 2 May 2018"
+            reach = 80 if m.group("strong") else 25
+            if dates and dates[0].start <= reach and not re.search(r"[.!?]\s", after[:dates[0].start]) \
+                    and not _UNSETTLED.search(after[:dates[0].start]):
                 chosen = dates[0]
                 if m.group("strong") and _MOVED.search(after[dates[0].end:]):
                     later = [f for f in dates[1:] if not re.search(r"\n\s*\n", after[dates[0].end:f.start])]
@@ -319,10 +329,37 @@ def find_next_meeting_date(document: Document, meeting_date: date | None) -> dat
                 continue
             strength = 2 if (m.group("strong") or block.kind == "heading" or text.strip().lower().startswith("next")) else 1
             found.append((strength, i, value))
+    listed = _first_listed_meeting(document, meeting_date)
+    if listed:
+        found.append((1, listed[0], listed[1]))
     if not found:
         return None
     best = max(found, key=lambda c: (c[0], c[1]))
     return best[2]
+
+
+def _first_listed_meeting(document: Document, meeting_date: date | None) -> tuple[int, date] | None:
+    """(block, date) of the first date after the meeting's in a "Dates of meetings for 2005" list."""
+    if meeting_date is None:
+        return None
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        m = _FUTURE_DATES_HEAD.match(_clean(block.text.split("\n")[0]))
+        if not m:
+            continue
+        texts = [_clean(block.text)[m.end():]]
+        for nxt in blocks[i + 1:i + 8]:
+            if nxt.kind == "heading" or _opens_body(_clean(nxt.text)):
+                break
+            texts.append(nxt.text)
+        for text in texts:
+            for f in find_dates(text, default_year=meeting_date.year):
+                if f.precision != "day":
+                    continue
+                value = _with_year(f, meeting_date)
+                if meeting_date < value <= date(meeting_date.year + 2, 12, 31):
+                    return i, value
+    return None
 
 
 def document_kind(document: Document) -> DocumentKind:

@@ -259,3 +259,26 @@ def test_heading_date_beats_body_dates(blocks, value):
 ])
 def test_held_on_still_counts(blocks, value):
     assert meeting_of(*blocks).date == value
+
+
+@pytest.mark.parametrize("blocks,value", [
+    pytest.param(("Ordinary Meeting of the Parish Council Wednesday 4 April 2018 at 7.00 pm",
+                  "89/18 Date and Time of Next Meeting – Annual Meeting of the Parish Council Wednesday 2 May 2018 at "
+                  "7.00 pm. After the Annual Parish Meeting to be held at 6.30 pm – regarding the Neighbourhood Plan."),
+                 "2018-05-02", id="meeting-named-before-the-date"),
+    pytest.param(("Minutes of the meeting of Trustees held on 22 November 2016",
+                  "11. Date and venue of next meeTng: Wednesday 22nd February 2017, 5.45pm, in Halesworth"),
+                 "2017-02-22", id="font-damaged-meeting"),
+    pytest.param(("VILLAGE LIAISON MEETING", "Wednesday 2nd March 2005", "Present: Ms Jacqueline Murfitt",
+                  "Mr Thompson and Mr Moore gave apologies for the next meeting.", "9. Dates of Meetings for 2005",
+                  "2.30pm, Wednesday 2nd March 2005", "2.30pm, Wednesday 1st June 2005",
+                  "2.30pm, Wednesday 7th September 2005"),
+                 "2005-06-01", id="list-of-the-years-meetings"),
+    pytest.param(("Meeting held on 9th May 2022", "Date of next meeting: to be confirmed by the Clerk after a poll for "
+                  "12th June 2022 or later"), None, id="unsettled"),
+    pytest.param(("Meeting held on 9th May 2022", "10. Items for the next meeting: the hedge, the pond on the village green "
+                  "and the bus shelter repairs due 12th June 2022"), None,
+                 id="weak-cue-far-from-the-date"),
+])
+def test_next_meeting_date(blocks, value):
+    assert meeting_of(*blocks).next_meeting_date == value
