@@ -103,6 +103,13 @@ _JUNK = re.compile(
     r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|\d{5,}|\d{3,}\s+\d{3,}|^\W*\d+(?:\.\d+)*\.?\s|"
     r"\b(?:street|road|lane|avenue|close|drive|way|business\s+centre|house|floor|building)\b\W*$)")
 _NOT_TITLE = re.compile(r"(?i)^\s*(?:draft\b|[-•·●]\s?|\*\s|\d+(?:\.\d+)*\.?\s)")
+# heading-area fields that are no title nor organisation: "Place: By online video conference", "HELD AT THE CHURCH"
+_FIELD_LINE = re.compile(
+    r"(?i)^(?:(?:place|location|venue|where|time|start\s+time|end\s+time|duration|dial[\s-]?in|zoom|link|chair(?:ed\s+by)?|"
+    r"minute[sd]?\s+(?:taker|by)|scribe|note[\s-]?taker|facilitator)\s*:|(?:held\s+(?:at|in|via|by)|at\s+the)\b)"
+    r"|^(?:(?:committee|date|time|venue|place|location|meeting|title)\W*)+$")  # a row of labels: "COMMITTEE; DATE"
+_SUBJECT_LABEL = re.compile(r"(?i)^(?:subject|topic|title)\s*:\s*")
+_MINUTES_LED = re.compile(r"(?i)^(?:meeting\s+)?(?:minutes|notes|agenda)\b")
 _SMALL = {"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&"}
 
 
@@ -439,14 +446,14 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
     for block, line in lines:
         if _JUNK.search(line) and not re.search(r"(?i)minutes\s+of", line) or len(line) > 300 or len(line) < 3:
             continue
-        if _NOT_TITLE.match(line):
+        if _NOT_TITLE.match(line) or _FIELD_LINE.search(line):
             continue
         if kind == "letter":
             m = re.match(r"(?i)^re\s*:\s*(.+)$", line)
             if m and not title:
                 title = _tidy_case(m.group(1).strip())
             continue
-        text = line
+        text = _SUBJECT_LABEL.sub("", line)
         m = re.search(r"(?i)\b(?:draft\b.*?\)\s*)?minutes\s+of\s+(?:the\s+)?(?P<what>.+?)(?:\s+held\b.*)?$", text)
         prefix = text[:m.start()].strip(" -–—:|") if m else ""
         if m:
@@ -455,6 +462,8 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
             if mo and re.fullmatch(r"(?i)(?:trustees|members|governors|directors|councillors)(?:\s+meeting)?",
                                    mo.group("org").strip()):
                 mo = None  # "Board of Trustees Meeting" is the body, not a board of an organisation
+            if not mo and not org:
+                org = _org_of_title(what, leading=False)  # "Wereham Parish Meeting" is a body of its own
             if mo and not org:
                 org = _tidy_case(mo.group("org"))
                 title = title or _tidy_case(what)
@@ -467,9 +476,9 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
         m = re.match(r"(?i)^(?:committee|meeting|title|body|group)(?:\s*:\s*|\s+(?=[A-Za-z]))(?P<v>.+?)(?:\s+date\b.*)?$", text)
         if m and block.index < 4:
             text = m.group("v")
-        parts = [p for p in re.split(r"\s+[–—-]\s+", text) if p.strip()]
+        parts = [p for p in re.split(r"\s+[–—-]\s+|\.\s+(?=[A-Z])", text) if p.strip()]
         for p in parts:
-            p = _strip_dates(p)
+            p = _strip_dates(p).strip(" .")
             p = re.sub(r"(?i)\s+minutes$", "", p).strip()
             if not p or _JUNK.search(p) or len(p.split()) > 14:
                 continue
@@ -477,16 +486,15 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
                 if not title and re.fullmatch(r"(?i)meeting\s+minutes", p):
                     title = p
                 continue
-            is_org = bool(_ORG_WORDS.search(p))
+            is_org = bool(_ORG_WORDS.search(p)) and not _MINUTES_LED.match(p)  # "Minutes 3: Service Layer …"
             is_title = bool(_TITLE_WORDS.search(p))
             if is_title and not title and (not is_org or org or re.search(r"(?i)\b(?:meeting|committee|teleconference|group)\b", p)):
                 if org is None and is_org:
-                    om = re.match(rf"^(?P<o>.*?{_ORG_WORDS.pattern[4:]})\s+(?P<rest>.+)$", p, re.I)
-                    if om and _TITLE_WORDS.search(om.group("rest")):
-                        org = _tidy_case(om.group("o"))
+                    org = _org_of_title(p)
                 title = _tidy_case(p)
             elif is_org and not org:
-                org = _tidy_case(p)
+                # a meeting's name holds the organisation at most: not "Initial Meeting for Service Layer …"
+                org = _org_of_title(p) if re.search(r"(?i)\bmeeting\b", p) else _tidy_case(p)
         if org and title:
             break
     if title and org and title.lower() == org.lower():
@@ -501,9 +509,31 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
             if org:
                 break
     if not title and document.title and not _JUNK.search(document.title):
-        page_title = re.split(r"\s+[|·•»]\s+", document.title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
-        title = _strip_dates(_clean(page_title)) or None
+        title = _page_title(document.title)
     return org, title
+
+
+def _org_of_title(text: str, leading: bool = True) -> str | None:
+    """The organisation that opens or ends a meeting's name: "Wretton Parish Council Meeting",
+    "March meeting of Wretton Parish Council"; a council keeps its word ("Boughton Parish Council")."""
+    m = re.match(r"(?i)^.*?\bmeeting\s+of\s+(?:the\s+)?(?P<o>.+)$", text)
+    if m and _ORG_WORDS.search(m.group("o")) and not _TITLE_WORDS.search(_ORG_WORDS.sub("", m.group("o"))
+                                                                       .replace("council", "").replace("Council", "")):
+        return _tidy_case(m.group("o"))
+    m = re.match(rf"^(?P<o>.*?{_ORG_WORDS.pattern[4:]}(?:\s+council\b)?)\s+(?P<rest>.+)$", text, re.I)
+    if m and (leading or m.group("o").lower().endswith("council")) and _TITLE_WORDS.search(m.group("rest")):
+        return _tidy_case(m.group("o"))
+    return None
+
+
+def _page_title(page_title: str) -> str | None:
+    """A page title without its dates and site suffix: "Minutes of X - December 2006 - Stoke Ferry, Norfolk, UK"."""
+    page_title = re.split(r"\s+[|·•»]\s+", page_title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
+    parts = [_strip_dates(_clean(p)) for p in re.split(r"\s+[-–—]\s+", page_title)]
+    parts = [p for p in parts if p]
+    while len(parts) > 1 and not _TITLE_WORDS.search(parts[-1]) and "," in parts[-1]:
+        parts.pop()  # "Stoke Ferry, Norfolk, UK"
+    return " – ".join(parts) or None
 
 
 def extract_meeting(document: Document, parsed: list[Doc]) -> Meeting:

@@ -282,3 +282,34 @@ def test_held_on_still_counts(blocks, value):
 ])
 def test_next_meeting_date(blocks, value):
     assert meeting_of(*blocks).next_meeting_date == value
+
+
+@pytest.mark.parametrize("blocks,org,title", [
+    pytest.param((("heading", "Meeting Minutes"), ("heading", "WAMR Project Maintainers and Bytecode Alliance TSC"),
+                  "Date: November 18, 2025\nTime: 4:00am PT\nPlace: By online video conference"),
+                 "WAMR Project Maintainers and Bytecode Alliance TSC", None, id="place-field-is-no-title"),
+    pytest.param(("Meeting Minutes 3: Service Layer Development – Initial Setup",
+                  "Subject: Initial Meeting for Service Layer Implementation\nLocation: Trottier Building, 3rd Floor"),
+                 None, "Minutes 3: Service Layer Development", id="minutes-led-heading-is-no-organisation"),
+    pytest.param(("Minutes of the March meeting of Wretton Parish Council", "MINUTES OF WRETTON PARISH COUNCIL MEETING",
+                  "HELD AT THE CHURCH", "MONDAY 8th MARCH 2010", "Present-"),
+                 "Wretton Parish Council", "March meeting of Wretton Parish Council", id="venue-is-no-organisation"),
+    pytest.param(("**Boughton  Parish Council.  Meeting** **4th May 2012****.**",),
+                 "Boughton Parish Council", "Meeting", id="council-keeps-its-word"),
+    pytest.param((("heading", "DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS"), "COMMITTEE; DATE",
+                  ("heading", "Business Management Committee 23/11/2020")),
+                 "Decoy Community Primary School Board of Governors", "Business Management Committee",
+                 id="row-of-labels-is-no-title"),
+    pytest.param((("heading", "Minutes of the Wereham Parish Meeting"), "Wereham Parish Council Minutes"),
+                 "Wereham Parish Council", "Wereham Parish Meeting", id="parish-meeting-is-a-body"),
+])
+def test_organisation_and_title(blocks, org, title):
+    m = meeting_of(*blocks)
+    assert (m.organisation, m.title) == (org, title)
+
+
+def test_page_title_without_site_suffix():
+    m = meeting_of(("heading", "Minutes of Stoke Ferry residents' Association"), "Stoke Ferry Residents' Association",
+                   title="Minutes of Stoke Ferry residents' Association - December 2006 - Stoke Ferry, Norfolk, UK")
+    assert (m.organisation, m.title) == ("Stoke Ferry Residents' Association",
+                                         "Minutes of Stoke Ferry residents' Association")
