@@ -2,15 +2,19 @@
 
 The meeting's own date is looked for in the heading region first ("Minutes of the meeting
 held on …", "Meeting Date: | 14th February 2019", a date heading, "RELENG (2015-02-09)"), never
-taken from a mention of previous minutes or of the next meeting; failing that, from an agenda
+taken from a mention of previous minutes or of the next meeting. A date of the heading area (before
+the attendance list or the first agenda item) beats any "held on" date below it, which is usually
+another meeting's. Failing that, from an agenda
 URL ("agenda_20211014.html") and last from a dated file name. The next meeting's date comes from
-"Date of next meeting …" items, "Next meeting: …" lines and "Next Meeting" headings.
+"Date of next meeting …" items, "Next meeting: …" lines and "Next Meeting" headings, failing those
+from the first date after the meeting's in a "Dates of meetings for 2005" list.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -29,7 +33,17 @@ _NOT_MEETING_DATE = re.compile(
 _MEETING_DATE_CUE = re.compile(
     r"(?i)(?:\bheld\b(?:\s+on)?|\bmeeting\s+(?:of|on)|\bmeeting\s+date\b|\bdate\b\s*(?:of\s+meeting)?\s*[:;|]?|"
     r"\bminutes\b|\bmeeting\b|\bteleconference\b|\btelecon\b|\bcall\b|\bnotes\b|\bagenda\b|\bcommittee\b|"
-    r"\bgroup\b|\bcouncil\b|\bboard\b|\bheld\b)[^.;|]{0,60}$")
+    r"\bgroup\b|\bcouncil\b|\bboard\b|\bheld\b)(?:[^.;|]|(?<=\d)\.(?=\d)){0,80}$")  # "… HELD AT … AT 7.30 pm ON"
+# the draft notice of a heading, whose "next meeting" is not about the date that follows:
+# "Draft Minutes Subject to the Approval at the next Meeting Ordinary Meeting … Wednesday 4 April 2018"
+_DRAFT_NOTICE = re.compile(
+    r"(?i)\b(?:subject\s+to|until|for|pending|awaiting)\s+(?:the\s+)?(?:approv\w*|ratif\w*|confirm\w*|sign\w*|agree\w*)"
+    r"\s+(?:at|by)\s+(?:the\s+)?next\s+(?:\w+\s+)?(?:meeting|council)\b\)?")
+# a line that opens the body: an agenda item ("1. Apologies", "68/18 Apologies", "FGB 01/2021 Attendance"),
+# the attendance list or the agenda
+_BODY_START = re.compile(r"^\W*(?:(?:[A-Z]{1,5}\s+)?\d+(?:[./]\d+)*[a-z]?\.?\s+[A-Z]|(?:agenda|action)\b\W*$)")
+_TIME = r"\d{1,2}(?:[.:]\d\d\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b|utc\b|gmt\b)?|\s*(?:[ap]\.?m\b\.?|hrs\b|hours\b))"
+_TIME_ONLY = re.compile(rf"(?i)(?:\b(?:at|from)\s+)?{_TIME}(?:\s*(?:-|–|to)\s*{_TIME})?")  # "at 7.30pm", "18:00-19:00 UTC"
 # a label right before the date, whatever its punctuation: "DATE; 14/10/2019", "Date of meeting - …"
 _DATE_LABEL = re.compile(r"(?i)(?:^|\|)\W*(?:(?!target|due|completion|review|expiry|end|start|birth)[A-Za-z]+\s+){0,5}?"
                          r"\b(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?\s*[:;,–—-]?\s*$")
@@ -48,12 +62,18 @@ _FILENAME_DATE = [
 
 _NEXT_PHRASE = re.compile(
     r"(?i)\b(?:(?P<strong>(?:date|day|time)s?(?:\s+(?:and|&)\s+(?:time|venue|place)s?)?\s+(?:of|for)\s+(?:the\s+)?next\b)"
-    r"|(?P<next>next))(?:\s+(?:[\w&'-]+\s+){0,3}?(?:meeting|session|teleconference|telecon|call|gathering)\b(?!s)|(?<=next)(?=\s*(?:\n|\||$)))"
+    r"|(?P<next>next))(?:\s+(?:[\w&'-]+\s+){0,3}?(?:mee(?:ti|[A-Z])ng|session|teleconference|telecon|call|gathering)\b(?!s)|(?<=next)(?=\s*(?:\n|\||$)))"
     r"(?P<tail>\s*(?:[:;|–—-]|\bwill\s+be(?:\s+held)?|\bis|\bto\s+be\s+held|\bshall\s+be|\bon|\bat)?[:;|\s]*"
     r"(?:(?:to\s+be\s+held|will\s+be\s+held|held|on)[:;\s]+)?)")
 _NEXT_LINE = re.compile(r"(?i)\bnext\s+(?:[\w&'-]+\s+){0,3}?(?:meeting|session|teleconference|telecon|call)\W*$|"
                         r"\bdate\s+of\s+(?:the\s+)?next\b\W*$")
+# a list of the coming meetings' dates: "9. Dates of Meetings for 2005", "Future meeting dates:"
+_FUTURE_DATES_HEAD = re.compile(
+    r"(?i)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:future|forthcoming|upcoming|further)\s+meeting\s+dates|"
+    r"dates?\s+of\s+(?:(?:future|forthcoming|upcoming|further|next)\s+)?meetings|(?:future|forthcoming)\s+meetings|"
+    r"meeting\s+dates)(?:\s+(?:for|in)\s+(?:19|20)\d\d(?:/\d\d)?)?\s*[:;–—-]?\s*")
 _FUTURE = re.compile(r"(?i)\b(?:future|upcoming|forthcoming|schedule|calendar|proposed|next|dates\s+of)\b")
+_UNSETTLED = re.compile(r"(?i)\b(?:tb[ca]|to\s+be\s+(?:confirmed|arranged|agreed|decided|fixed)|doodle|poll)\b")
 _CUE_END = re.compile(r"(?i)(?:\bheld(?:\s+on)?|\bon|\bof|\bdate\W*|\w+day,?)\s*$")
 _MOVED = re.compile(r"(?i)\b(?:mov(?:e|ed|ing)|chang(?:e|ed|ing)|postpon\w+|re-?arrang\w+|re-?schedul\w+|instead|"
                     r"brought\s+forward|put\s+back|amend\w*)\b")
@@ -83,6 +103,13 @@ _JUNK = re.compile(
     r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|\d{5,}|\d{3,}\s+\d{3,}|^\W*\d+(?:\.\d+)*\.?\s|"
     r"\b(?:street|road|lane|avenue|close|drive|way|business\s+centre|house|floor|building)\b\W*$)")
 _NOT_TITLE = re.compile(r"(?i)^\s*(?:draft\b|[-•·●]\s?|\*\s|\d+(?:\.\d+)*\.?\s)")
+# heading-area fields that are no title nor organisation: "Place: By online video conference", "HELD AT THE CHURCH"
+_FIELD_LINE = re.compile(
+    r"(?i)^(?:(?:place|location|venue|where|time|start\s+time|end\s+time|duration|dial[\s-]?in|zoom|link|chair(?:ed\s+by)?|"
+    r"minute[sd]?\s+(?:taker|by)|scribe|note[\s-]?taker|facilitator)\s*:|(?:held\s+(?:at|in|via|by)|at\s+the)\b)"
+    r"|^(?:(?:committee|date|time|venue|place|location|meeting|title)\W*)+$")  # a row of labels: "COMMITTEE; DATE"
+_SUBJECT_LABEL = re.compile(r"(?i)^(?:subject|topic|title)\s*:\s*")
+_MINUTES_LED = re.compile(r"(?i)^(?:meeting\s+)?(?:minutes|notes|agenda)\b")
 _SMALL = {"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&"}
 
 
@@ -121,12 +148,31 @@ def _head_blocks(document: Document) -> list[Block]:
 
 
 def _lines(block: Block) -> list[tuple[int, str]]:
-    """(offset, line) pairs of a block; table rows are lines, cells joined by " | "."""
+    """(offset, line) pairs of a block; table rows are lines, cells joined by " | ".
+
+    Markdown escapes are undone ("3\\. The Minutes of …" is item 3)."""
     out, pos = [], 0
     for line in block.text.split("\n"):
-        out.append((pos, line))
+        out.append((pos, re.sub(r"\\(?=[.\-*#_()\[\]+!])", "", line)))
         pos += len(line) + 1
     return out
+
+
+def _opens_body(line: str) -> bool:
+    """The heading area is over: an agenda item, the attendance list, the agenda."""
+    if _ATTENDEES.match(line):
+        return True
+    if not _BODY_START.match(line):
+        return False
+    found = find_dates(line[:40])
+    return not (found and found[0].start <= 6)  # a date line ("18 July 2006"), not an item
+
+
+class _Candidate(NamedTuple):
+    score: int  # 4: "held on"/"Date:"; 3: a meeting cue, a date line or heading; 1: any other date
+    order: int
+    found: FoundDate
+    in_heading: bool  # before the body opens (agenda item, attendance list)
 
 
 def _in_front_matter(document: Document, block: Block) -> bool:
@@ -135,9 +181,9 @@ def _in_front_matter(document: Document, block: Block) -> bool:
         re.match(r"^\s*---\s*$", block.text.split("\n")[0]) and block.index < 3)
 
 
-def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tuple[int, int, FoundDate]]:
-    """(score, order, date) for dates that may be the meeting's own; higher score is better."""
-    out: list[tuple[int, int, FoundDate]] = []
+def _meeting_date_candidates(document: Document, blocks: list[Block], in_heading: bool = True) -> list[_Candidate]:
+    """The dates that may be the meeting's own, scored; those of the heading area are marked."""
+    out: list[_Candidate] = []
     order = 0
     prev = ""
     section = ""
@@ -151,6 +197,9 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
             if not line.strip() or _YAML_LINE.match(line):
                 continue
             n_line += 1
+            if in_heading and _opens_body(_clean(line)):
+                in_heading = False
+            line = _DRAFT_NOTICE.sub(lambda m: " " * len(m.group()), line)
             if block.kind == "heading" or re.match(r"^\W*\d+(?:\.\d+)*\.?\s+[A-Z]", line):
                 section = line
             if _FUTURE.search(section):
@@ -170,7 +219,7 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
                 if re.search(r"(?i)\bminutes\s+of\s+$", clause) or re.search(r"\[\s*(?:minutes\s+of\s+)?$", clause, re.I):
                     continue
                 score = 1
-                rest = _clean(line.replace(f.text, " "))
+                rest = _clean(_TIME_ONLY.sub(" ", line.replace(f.text, " ")))
                 if _MEETING_DATE_CUE.search(clause):
                     score = 3
                 if re.search(r"(?i)\b(?:held(?:\s+on)?|meeting\s+(?:of|on)|meeting\s+date|date)\W*(?:\w+day,?\s*)?$", clause) \
@@ -180,7 +229,7 @@ def _meeting_date_candidates(document: Document, blocks: list[Block]) -> list[tu
                     score = max(score, 3)  # a date line or a date heading
                 if re.search(r"\(\s*$", before) and re.search(r"(?i)meeting|[:#]", before):
                     score = max(score, 3)  # MeetBot: "#fedora-meeting-1: RELENG (2015-02-09)"
-                out.append((score, order, f))
+                out.append(_Candidate(score, order, f, in_heading))
             prev = line[-120:]
     return out
 
@@ -189,12 +238,16 @@ def find_meeting_date(document: Document) -> tuple[date | None, str | None]:
     """The meeting's own date and where it came from ("text", "title", "filename" or "metadata")."""
     head = _head_blocks(document)
     cands = _meeting_date_candidates(document, head)
-    strong = [c for c in cands if c[0] >= 3]
+    strong = [c for c in cands if c.score >= 3]
+    heading = [c for c in strong if c.in_heading]
+    if heading:  # the heading's date beats "held on" dates of the previous minutes or other meetings below
+        best = max(heading, key=lambda c: (c.score >= 4, -c.order))
+        return best.found.value, "text"
     if strong:
         best = max(strong, key=lambda c: (c[0] >= 4, -c[1]))
         return best[2].value, "text"
     # a "held on <date>" further down (long preambles, navigation menus)
-    rest = _meeting_date_candidates(document, document.blocks[len(head):len(head) + 60])
+    rest = _meeting_date_candidates(document, document.blocks[len(head):len(head) + 60], in_heading=False)
     held = [c for c in rest if c[0] >= 4]
     if held:
         return held[0][2].value, "text"
@@ -261,7 +314,10 @@ def find_next_meeting_date(document: Document, meeting_date: date | None) -> dat
             after = text[m.end():]
             dates = [f for f in find_dates(after, default_year=year) if f.precision == "day"]
             chosen: FoundDate | None = None
-            if dates and dates[0].start <= 25 and not re.search(r"[.!?]\s", after[:dates[0].start]):
+            # "Date and Time of Next Meeting – Annual Meeting of the Parish Council Wednesday 2 May 2018"
+            reach = 80 if m.group("strong") else 25
+            if dates and dates[0].start <= reach and not re.search(r"[.!?]\s", after[:dates[0].start]) \
+                    and not _UNSETTLED.search(after[:dates[0].start]):
                 chosen = dates[0]
                 if m.group("strong") and _MOVED.search(after[dates[0].end:]):
                     later = [f for f in dates[1:] if not re.search(r"\n\s*\n", after[dates[0].end:f.start])]
@@ -280,10 +336,37 @@ def find_next_meeting_date(document: Document, meeting_date: date | None) -> dat
                 continue
             strength = 2 if (m.group("strong") or block.kind == "heading" or text.strip().lower().startswith("next")) else 1
             found.append((strength, i, value))
+    listed = _first_listed_meeting(document, meeting_date)
+    if listed:
+        found.append((1, listed[0], listed[1]))
     if not found:
         return None
     best = max(found, key=lambda c: (c[0], c[1]))
     return best[2]
+
+
+def _first_listed_meeting(document: Document, meeting_date: date | None) -> tuple[int, date] | None:
+    """(block, date) of the first date after the meeting's in a "Dates of meetings for 2005" list."""
+    if meeting_date is None:
+        return None
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        m = _FUTURE_DATES_HEAD.match(_clean(block.text.split("\n")[0]))
+        if not m:
+            continue
+        texts = [_clean(block.text)[m.end():]]
+        for nxt in blocks[i + 1:i + 8]:
+            if nxt.kind == "heading" or _opens_body(_clean(nxt.text)):
+                break
+            texts.append(nxt.text)
+        for text in texts:
+            for f in find_dates(text, default_year=meeting_date.year):
+                if f.precision != "day":
+                    continue
+                value = _with_year(f, meeting_date)
+                if meeting_date < value <= date(meeting_date.year + 2, 12, 31):
+                    return i, value
+    return None
 
 
 def document_kind(document: Document) -> DocumentKind:
@@ -363,14 +446,14 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
     for block, line in lines:
         if _JUNK.search(line) and not re.search(r"(?i)minutes\s+of", line) or len(line) > 300 or len(line) < 3:
             continue
-        if _NOT_TITLE.match(line):
+        if _NOT_TITLE.match(line) or _FIELD_LINE.search(line):
             continue
         if kind == "letter":
             m = re.match(r"(?i)^re\s*:\s*(.+)$", line)
             if m and not title:
                 title = _tidy_case(m.group(1).strip())
             continue
-        text = line
+        text = _SUBJECT_LABEL.sub("", line)
         m = re.search(r"(?i)\b(?:draft\b.*?\)\s*)?minutes\s+of\s+(?:the\s+)?(?P<what>.+?)(?:\s+held\b.*)?$", text)
         prefix = text[:m.start()].strip(" -–—:|") if m else ""
         if m:
@@ -379,6 +462,8 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
             if mo and re.fullmatch(r"(?i)(?:trustees|members|governors|directors|councillors)(?:\s+meeting)?",
                                    mo.group("org").strip()):
                 mo = None  # "Board of Trustees Meeting" is the body, not a board of an organisation
+            if not mo and not org:
+                org = _org_of_title(what, leading=False)  # "Wereham Parish Meeting" is a body of its own
             if mo and not org:
                 org = _tidy_case(mo.group("org"))
                 title = title or _tidy_case(what)
@@ -391,9 +476,9 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
         m = re.match(r"(?i)^(?:committee|meeting|title|body|group)(?:\s*:\s*|\s+(?=[A-Za-z]))(?P<v>.+?)(?:\s+date\b.*)?$", text)
         if m and block.index < 4:
             text = m.group("v")
-        parts = [p for p in re.split(r"\s+[–—-]\s+", text) if p.strip()]
+        parts = [p for p in re.split(r"\s+[–—-]\s+|\.\s+(?=[A-Z])", text) if p.strip()]
         for p in parts:
-            p = _strip_dates(p)
+            p = _strip_dates(p).strip(" .")
             p = re.sub(r"(?i)\s+minutes$", "", p).strip()
             if not p or _JUNK.search(p) or len(p.split()) > 14:
                 continue
@@ -401,16 +486,15 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
                 if not title and re.fullmatch(r"(?i)meeting\s+minutes", p):
                     title = p
                 continue
-            is_org = bool(_ORG_WORDS.search(p))
+            is_org = bool(_ORG_WORDS.search(p)) and not _MINUTES_LED.match(p)  # "Minutes 3: Service Layer …"
             is_title = bool(_TITLE_WORDS.search(p))
             if is_title and not title and (not is_org or org or re.search(r"(?i)\b(?:meeting|committee|teleconference|group)\b", p)):
                 if org is None and is_org:
-                    om = re.match(rf"^(?P<o>.*?{_ORG_WORDS.pattern[4:]})\s+(?P<rest>.+)$", p, re.I)
-                    if om and _TITLE_WORDS.search(om.group("rest")):
-                        org = _tidy_case(om.group("o"))
+                    org = _org_of_title(p)
                 title = _tidy_case(p)
             elif is_org and not org:
-                org = _tidy_case(p)
+                # a meeting's name holds the organisation at most: not "Initial Meeting for Service Layer …"
+                org = _org_of_title(p) if re.search(r"(?i)\bmeeting\b", p) else _tidy_case(p)
         if org and title:
             break
     if title and org and title.lower() == org.lower():
@@ -425,9 +509,31 @@ def organisation_and_title(document: Document, kind: DocumentKind) -> tuple[str 
             if org:
                 break
     if not title and document.title and not _JUNK.search(document.title):
-        page_title = re.split(r"\s+[|·•»]\s+", document.title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
-        title = _strip_dates(_clean(page_title)) or None
+        title = _page_title(document.title)
     return org, title
+
+
+def _org_of_title(text: str, leading: bool = True) -> str | None:
+    """The organisation that opens or ends a meeting's name: "Wretton Parish Council Meeting",
+    "March meeting of Wretton Parish Council"; a council keeps its word ("Boughton Parish Council")."""
+    m = re.match(r"(?i)^.*?\bmeeting\s+of\s+(?:the\s+)?(?P<o>.+)$", text)
+    if m and _ORG_WORDS.search(m.group("o")) and not _TITLE_WORDS.search(_ORG_WORDS.sub("", m.group("o"))
+                                                                       .replace("council", "").replace("Council", "")):
+        return _tidy_case(m.group("o"))
+    m = re.match(rf"^(?P<o>.*?{_ORG_WORDS.pattern[4:]}(?:\s+council\b)?)\s+(?P<rest>.+)$", text, re.I)
+    if m and (leading or m.group("o").lower().endswith("council")) and _TITLE_WORDS.search(m.group("rest")):
+        return _tidy_case(m.group("o"))
+    return None
+
+
+def _page_title(page_title: str) -> str | None:
+    """A page title without its dates and site suffix: "Minutes of X - December 2006 - Stoke Ferry, Norfolk, UK"."""
+    page_title = re.split(r"\s+[|·•»]\s+", page_title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
+    parts = [_strip_dates(_clean(p)) for p in re.split(r"\s+[-–—]\s+", page_title)]
+    parts = [p for p in parts if p]
+    while len(parts) > 1 and not _TITLE_WORDS.search(parts[-1]) and "," in parts[-1]:
+        parts.pop()  # "Stoke Ferry, Norfolk, UK"
+    return " – ".join(parts) or None
 
 
 def extract_meeting(document: Document, parsed: list[Doc]) -> Meeting:

@@ -213,3 +213,103 @@ def test_organisation_from_the_running_header():
     doc.headers = ["Riverside Housing Co-operative - Management Committee", "Page 1 of 2"]
     m = extract_meeting(doc, [])
     assert (m.organisation, m.title) == ("Riverside Housing Co-operative", "Management Committee Meeting")
+
+
+# ---- the heading's date beats dates of other meetings in the body ---------------------------------
+
+@pytest.mark.parametrize("blocks,value", [
+    pytest.param(("MINUTES OF WRETTON PARISH COUNCIL MEETING", "HELD AT THE CHURCH", "MONDAY 8th MARCH 2010",
+                  "Present-", "Cllr D Llewellyn - Chairman, Cllr A Box, Cllr M Peake.",
+                  "3\\. The Minutes of the meeting held on 11/01/10 were agreed as a true record."),
+                 "2010-03-08", id="date-line-vs-escaped-item-held-on"),
+    pytest.param(("WEREHAM PARISH COUNCIL", "Minutes of the Ordinary Parish Council Meeting", "8th July 2014 at 7.30pm",
+                  "Wereham Village Hall", "Attendance: Cllr Jo Bruce JB Chair Cllr Dave Deighton DD Vice Chair",
+                  "2.0 Minutes of Previous Meeting",
+                  "2.1 To confirm as a correct record the Minutes of the Annual Parish Meeting and the Annual Meeting "
+                  "of Wereham Parish Council held on 13th May 2014 and the Extraordinary Parish Council Meeting held "
+                  "on 10th June 2014."),
+                 "2014-07-08", id="date-line-with-time"),
+    pytest.param(("DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE HALL AT "
+                  "7.30 pm ON THURSDAY 2 MARCH 2017",
+                  "PRESENT (four Councillors): - Pam Bullas (PB), Claire Cann (CC) – Chair",
+                  "04/17 Minutes of the Parish Council meeting held on 2 February 2017. CC confirmed all Councillors "
+                  "had seen the minutes of the Parish Council meeting held on 2 February 2017."),
+                 "2017-03-02", id="held-at-venue-and-time-on"),
+    pytest.param(("STOKE FERRY PARISH COUNCIL Draft Minutes Subject to the Approval at the next Meeting Ordinary "
+                  "Meeting of the Parish Council Wednesday 4 April 2018 at 7.00 pm Stoke Ferry Village Hall",
+                  "Attendance: Cllr Sue Lintern Chair Cllr Daphne Clements"),
+                 "2018-04-04", id="draft-notice-before-the-date"),
+    pytest.param((("heading", "DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS"), ("table", " | 05/10/2020"),
+                  "COMMITTEE Full Governing Body DATE", "Agenda:",
+                  "FGB 01/2021 Attendance and associated matters\nFGB 19/2021 Date of next meeting",
+                  ("table", "ITEM |  | BY WHOM |  | BY WHEN\n09a/2021 | Add the draft SIP to the agenda for the LW "
+                            "Committee meeting on 16 November 2020 | Clerk/Heather Poustie |  | 01/11/2020")),
+                 "2020-10-05", id="pdf-label-out-of-order-vs-meeting-on-in-action-table"),
+])
+def test_heading_date_beats_body_dates(blocks, value):
+    m = meeting_of(*blocks)
+    assert (m.date, m.date_source) == (value, "text")
+
+
+@pytest.mark.parametrize("blocks,value", [
+    pytest.param(("Minutes of the Board held on 3 June 2009", "1. Apologies",
+                  "The minutes of the meeting held on 6 May 2009 were approved."), "2009-06-03", id="held-on-heading"),
+    pytest.param(("Agenda", "1. Apologies", "Meeting held on 12 March 2019 at the Village Hall"), "2019-03-12",
+                 id="no-date-in-the-heading-area"),
+])
+def test_held_on_still_counts(blocks, value):
+    assert meeting_of(*blocks).date == value
+
+
+@pytest.mark.parametrize("blocks,value", [
+    pytest.param(("Ordinary Meeting of the Parish Council Wednesday 4 April 2018 at 7.00 pm",
+                  "89/18 Date and Time of Next Meeting – Annual Meeting of the Parish Council Wednesday 2 May 2018 at "
+                  "7.00 pm. After the Annual Parish Meeting to be held at 6.30 pm – regarding the Neighbourhood Plan."),
+                 "2018-05-02", id="meeting-named-before-the-date"),
+    pytest.param(("Minutes of the meeting of Trustees held on 22 November 2016",
+                  "11. Date and venue of next meeTng: Wednesday 22nd February 2017, 5.45pm, in Halesworth"),
+                 "2017-02-22", id="font-damaged-meeting"),
+    pytest.param(("VILLAGE LIAISON MEETING", "Wednesday 2nd March 2005", "Present: Ms Jacqueline Murfitt",
+                  "Mr Thompson and Mr Moore gave apologies for the next meeting.", "9. Dates of Meetings for 2005",
+                  "2.30pm, Wednesday 2nd March 2005", "2.30pm, Wednesday 1st June 2005",
+                  "2.30pm, Wednesday 7th September 2005"),
+                 "2005-06-01", id="list-of-the-years-meetings"),
+    pytest.param(("Meeting held on 9th May 2022", "Date of next meeting: to be confirmed by the Clerk after a poll for "
+                  "12th June 2022 or later"), None, id="unsettled"),
+    pytest.param(("Meeting held on 9th May 2022", "10. Items for the next meeting: the hedge, the pond on the village green "
+                  "and the bus shelter repairs due 12th June 2022"), None,
+                 id="weak-cue-far-from-the-date"),
+])
+def test_next_meeting_date(blocks, value):
+    assert meeting_of(*blocks).next_meeting_date == value
+
+
+@pytest.mark.parametrize("blocks,org,title", [
+    pytest.param((("heading", "Meeting Minutes"), ("heading", "WAMR Project Maintainers and Bytecode Alliance TSC"),
+                  "Date: November 18, 2025\nTime: 4:00am PT\nPlace: By online video conference"),
+                 "WAMR Project Maintainers and Bytecode Alliance TSC", None, id="place-field-is-no-title"),
+    pytest.param(("Meeting Minutes 3: Service Layer Development – Initial Setup",
+                  "Subject: Initial Meeting for Service Layer Implementation\nLocation: Trottier Building, 3rd Floor"),
+                 None, "Minutes 3: Service Layer Development", id="minutes-led-heading-is-no-organisation"),
+    pytest.param(("Minutes of the March meeting of Wretton Parish Council", "MINUTES OF WRETTON PARISH COUNCIL MEETING",
+                  "HELD AT THE CHURCH", "MONDAY 8th MARCH 2010", "Present-"),
+                 "Wretton Parish Council", "March meeting of Wretton Parish Council", id="venue-is-no-organisation"),
+    pytest.param(("**Boughton  Parish Council.  Meeting** **4th May 2012****.**",),
+                 "Boughton Parish Council", "Meeting", id="council-keeps-its-word"),
+    pytest.param((("heading", "DECOY COMMUNITY PRIMARY SCHOOL BOARD OF GOVERNORS"), "COMMITTEE; DATE",
+                  ("heading", "Business Management Committee 23/11/2020")),
+                 "Decoy Community Primary School Board of Governors", "Business Management Committee",
+                 id="row-of-labels-is-no-title"),
+    pytest.param((("heading", "Minutes of the Wereham Parish Meeting"), "Wereham Parish Council Minutes"),
+                 "Wereham Parish Council", "Wereham Parish Meeting", id="parish-meeting-is-a-body"),
+])
+def test_organisation_and_title(blocks, org, title):
+    m = meeting_of(*blocks)
+    assert (m.organisation, m.title) == (org, title)
+
+
+def test_page_title_without_site_suffix():
+    m = meeting_of(("heading", "Minutes of Stoke Ferry residents' Association"), "Stoke Ferry Residents' Association",
+                   title="Minutes of Stoke Ferry residents' Association - December 2006 - Stoke Ferry, Norfolk, UK")
+    assert (m.organisation, m.title) == ("Stoke Ferry Residents' Association",
+                                         "Minutes of Stoke Ferry residents' Association")
