@@ -94,7 +94,21 @@ NOT_NAME = {
     "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "few", "no-one", "noone",
     "nhs", "pct", "ccg", "plc", "llp", "gmbh", "corp", "corporation", "foundation", "project", "programme",
     "partnership", "network", "forum", "panel", "unit", "agency", "authority", "government", "ministry",
+    # words of job titles, never a first name or surname: "Deputy Chairman", "Footpath Warden"
+    "deputy", "vice", "locum", "acting", "interim", "assistant", "emergency", "planning", "footpath", "finance",
+    "financial", "responsible", "executive", "general", "senior", "chief", "operations", "development",
+    "community", "environmental", "health", "safety", "technical", "liaison", "support", "strategy", "resources",
+    "highways", "warden", "ranger", "engineer", "coordinator", "co-ordinator", "administrator", "timekeeper",
+    "developers", "developer", "client", "library", "also",
 }
+# where a job title ends: a new name may follow it on a run-on line ("… Footpath Warden Kevin Kent")
+_ROLE_HEADS = {"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "warden", "officer",
+               "manager", "secretary", "treasurer", "councillor", "director", "coordinator", "co-ordinator",
+               "representative", "adviser", "advisor", "engineer", "ranger", "administrator", "consultant"}
+# organisation words: the capitalised word before them is a place, not a surname ("Storey Norfolk County Council")
+_ORG_WORDS = {"council", "county", "borough", "district", "city", "town", "university", "college", "school",
+              "police", "constabulary", "trust", "ltd", "limited", "association", "society", "nhs", "foundation",
+              "group", "partnership", "services", "service"}
 _ROLE_HINT = re.compile(r"(?i)\b(chair\w*|vice[\s-]?chair\w*|clerk|treasurer|secretary|scribe|minute[\s-]?taker|"
                         r"note[\s-]?taker|manager|officer|director|governor|councillor|representative|guest|"
                         r"visitor|observer|member|headteacher|head|lead|coordinator|co-ordinator|advisor|adviser|"
@@ -205,6 +219,12 @@ _ROLE_FIRST = re.compile(r"(?i)^((?:vice[\s-]?)?chair(?:man|woman|person)?|clerk
                          r"scribe|note[\s-]?taker|facilitator)\s*[:–—]\s*(?=[A-Z])")
 
 
+# a note after a dash: "Luke Hinds (Red Hat, TAC) - need to leave 30 mins early."
+_NOTE_TAIL = re.compile(r"(?<=[\w)])\s+[-–—]+\s*\**\s*[a-z][^()]*$")
+# a role joined to the surname: "Mrs R Crisp-Chair"
+_ROLE_SUFFIX = re.compile(r"(?<=[a-z])-(?=(?:Vice-)?Chair(?:man|woman|person)?$|Clerk$|Treasurer$|Secretary$)")
+
+
 def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | str | None:
     """A person from "Cllr A Smith (Chair)", "Tony Oram (TO) (Chair) DAAT Manager", "James Snell @jasnell (TSC)".
 
@@ -213,6 +233,8 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     """
     text = _squash(item).strip(" ,;:*•·")
     text = re.sub(r"^[-–—]\s+", "", text)
+    text = _NOTE_TAIL.sub("", text)
+    text = _ROLE_SUFFIX.sub(" – ", text)
     if not text:
         return None
     initials = handle = None
@@ -266,9 +288,12 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
         # "Tony Oram DAAT Strategy Manager": an all-capitals acronym or a role word starts the role
         while k > 1 and (toks[k - 1].isupper() and len(toks[k - 1]) > 1 and not toks[k - 1].endswith(".")):
             k -= 1
+        if 3 <= k < len(toks) and fold(toks[k]).strip(",.") in _ORG_WORDS | _ROLE_HEADS and len(toks[k - 1]) > 1:
+            k -= 1  # "Martin Storey Norfolk County Council", "Chris Philpott Tree Warden"
         name, rest = " ".join(toks[:k]), " ".join(toks[k:])
-        if k >= 4 and not titled and rest:
-            pass
+        first = rest.split()[0] if rest else ""
+        if initials is None and re.fullmatch(r"[A-Z]{2,4}", first) and _initials_fit(first, name):
+            initials, rest = first, rest[len(first):]  # "Dave Deighton DD Vice Chair"
     name = name.strip(" ,.;:") if not re.search(r"\b[A-Z]\.$", name) else name.strip(" ,;:")
     rest = rest.strip(" ,;:-–—")
     if rest and re.match(r"^(?:and|&)\b", rest, re.IGNORECASE):
@@ -329,6 +354,7 @@ def _items(segment: str) -> list[tuple[int, str]]:
         sub = [piece]
         if len(_SPLIT_TITLE.findall(piece)) >= 1:
             sub = _split_titles(piece)
+        sub = [q for p in sub for q in _split_run_on(p)]
         off = s
         for p in sub:
             k = seg.find(p, off)
@@ -353,6 +379,52 @@ def _split_titles(piece: str) -> list[str]:
             else:
                 out.append(q)
     return out
+
+
+def _full_word(tok: str) -> bool:
+    """A capitalised word that may be part of a name: "Nicola", "Hesketh-Harvey"; not "NC", "Clerk", "A."."""
+    return bool(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*", tok)) and fold(tok) not in NOT_NAME \
+        and fold(tok) not in TITLES
+
+
+def _split_run_on(piece: str) -> list[str]:
+    """People run together on a line without commas: "Cllr Roger Lankfer RL Nicola Cooper NC Parish Clerk",
+    "Mr Chris Philpott Footpath Warden Kevin Kent", "Cllr Gail Reeve Helen Richardson Parish Clerk".
+
+    A new person starts at two name words followed by their own initials, at two name words ending the
+    line (or followed by their initials) after a job title, and after the first two of four name words behind a title.
+    """
+    masked = re.sub(r"\([^()]*\)", lambda m: "x" * len(m.group(0)), piece)
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", masked)]
+    toks = [t for _, t in spans]
+    starts: set[int] = set()
+    for j, tok in enumerate(toks):
+        if re.fullmatch(r"[A-Z]{2,4}", tok):
+            for k in (3, 2):
+                i = j - k
+                if i >= 0 and all(_full_word(t) for t in toks[i:j]) and "".join(t[0] for t in toks[i:j]) == tok:
+                    starts.add(i)
+                    break
+        if fold(tok) in _ROLE_HEADS and j >= 2 and len(toks) >= j + 3 \
+                and _full_word(toks[j + 1]) and _full_word(toks[j + 2]) \
+                and (len(toks) == j + 3 or toks[j + 3] == toks[j + 1][0] + toks[j + 2][0]):
+            starts.add(j + 1)
+    if toks and _TITLE_RE.match(toks[0] + " "):
+        run = 1
+        while run < len(toks) and _full_word(toks[run]):
+            run += 1
+        if run == 5:
+            starts.add(3)
+    cuts = []
+    for i in sorted(starts):
+        if i > 0 and fold(toks[i - 1]).strip(".") in TITLES:
+            i -= 1  # the title goes with the name after it
+        if i > 0 and any(fold(t).strip(".") not in TITLES for t in toks[:i]):
+            cuts.append(spans[i][0])
+    if not cuts:
+        return [piece]
+    bounds = [0] + cuts + [len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:]) if piece[a:b].strip()]
 
 
 def _parse_list(segment: str, status: str, block: Block, base: int, allow_single: bool = True,

@@ -313,3 +313,41 @@ def test_two_column_table_of_names_under_present():
     assert [(a.name, a.role, a.status) for a in got] == [
         ("Jo Bloggs", "Chair", "present"), ("Sam Wise", None, "present"), ("Ali Khan", None, "present"),
         ("Pat Lee", None, "present"), ("Kim Ray", "Clerk", "present"), ("Max Power", None, "apologies")]
+
+
+# -- people run together on one line ---------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Attendance: Cllr Sue Lintern Chair Cllr Daphne Clements Cllr Gail Reeve Helen Richardson Parish Clerk and "
+     "Financial Responsible Person",
+     [("Sue Lintern", "present"), ("Daphne Clements", "present"), ("Gail Reeve", "present"),
+      ("Helen Richardson", "present")]),
+    ("Also, in attendance: Cllr Martin Storey Norfolk County Council Cllr Colin Sampson Borough Council of Kings "
+     "Lynn and West Norfolk Mr Chris Philpott Footpath Warden Kevin Kent, Emergency Planning Officer, Borough "
+     "Council of Kings Lynn and West Norfolk",
+     [("Martin Storey", "in_attendance"), ("Colin Sampson", "in_attendance"), ("Chris Philpott", "in_attendance"),
+      ("Kevin Kent", "in_attendance")]),
+    ("Attendance: Cllr Jo Bruce JB Chair Cllr Dave Deighton DD Vice Chair Cllr Roger Lankfer RL Nicola Cooper NC "
+     "Parish Clerk (Minutes)",
+     [("Jo Bruce", "present"), ("Dave Deighton", "present"), ("Roger Lankfer", "present"),
+      ("Nicola Cooper", "present")]),
+    ("Also in attendance: Cllr Martin Storey MS NCC Chris Smith CS CGM",
+     [("Martin Storey", "in_attendance"), ("Chris Smith", "in_attendance")]),
+    ("Present: Mrs R Crisp-Chair, Mr F. Eglington, Mr A Collins",
+     [("R Crisp", "present"), ("F. Eglington", "present"), ("A Collins", "present")]),
+    ("Present: Mark Adney (MA) Service Manager West Norfolk PCT", [("Mark Adney", "present")]),
+])
+def test_run_on_names(text, expected):
+    assert people(text) == expected
+
+
+def test_run_on_initials_and_roles_kept():
+    got = {a.name: (a.initials, a.role) for a in attendees(
+        "Attendance: Cllr Jo Bruce JB Chair Cllr Dave Deighton DD Vice Chair Nicola Cooper NC Parish Clerk")}
+    assert got["Dave Deighton"] == ("DD", "Vice Chair")
+    assert got["Nicola Cooper"] == ("NC", "Parish Clerk")
+
+
+def test_role_words_end_a_name_on_its_line():
+    got = [(a.name, a.role) for a in attendees(("paragraph", "Present:"), "Joyce Hull Chairman",
+                                               "Debroy Summers Deputy Chairman", "Val Summers")]
+    assert got == [("Joyce Hull", "Chairman"), ("Debroy Summers", "Deputy Chairman"), ("Val Summers", None)]
