@@ -34,7 +34,7 @@ _STATUS_LABELS: list[tuple[str, str]] = [
     (r"(?:sent\s+)?regrets|absent\s+with\s+apolog(?:ies|y)", "apologies"),
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
-     r"guests?|visitors?|observers|officers|staff", "in_attendance"),
+     r"guests?|visitors?|observers|officers|staff|invited(?:\s+guests?)?", "in_attendance"),
     (r"(?:committee\s+|board\s+|council\s+)?members|councillors|governors|trustees|directors", "present"),
     (r"(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?present\s+(?:at\s+the\s+meeting\s+)?"
      r"(?:were|was)|(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|"
@@ -51,7 +51,7 @@ _LABEL_ALT = "|".join(p for p, _ in _STATUS_LABELS) + "|" + "|".join(p for p, _,
 # A label at the start of a line (after an item number or bullet), then ":" ";" "-" or just space.
 _INLINE = re.compile(r"(?im)^[ \t]*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s+|[*•·\-–]\s+)?\**(?P<label>" + _LABEL_ALT +
                      r")(?P<note>\s*\((?:in\s+person|remote(?:ly)?|online|virtual(?:ly)?|via\s+\w+|in\s+the\s+room|"
-                     r"on\s+\w+|by\s+\w+)\))?\**\s*(?P<punct>[:;\-–—]|\s)\s*")
+                     r"on\s+\w+|by\s+\w+|\w+\s+(?:councillors|members|trustees|governors|directors))\))?\**\s*(?P<punct>[:;\-–—]|\s)\s*")
 # group words that are labels only with a colon ("Members: A, B"), never in running text
 _COLON_ONLY = re.compile(r"(?i)^(?:(?:committee|board|council)\s+)?members|councillors|governors|trustees|directors|"
                          r"officers|staff|guests?|visitors?|observers|participants|attendance$")
@@ -69,6 +69,10 @@ _APOLOGY_SENTENCE = re.compile(
 _ATTENDED_BY = re.compile(r"(?i)\b(?:meeting|session|call)\s+was\s+attended\s+by\s+")
 _SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
                              r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)")
+# a sentence of its own: "Cllr Sandra Squires attended."
+_NAME_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’.-]*"
+                            r"(?:\s+[A-Z][\w'’-]+){0,2}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+(?:also\s+)?attended"
+                            r"(?:\s+the\s+meeting)?\s*\.", re.M)
 _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
 
 # -- names ------------------------------------------------------------------------------------
@@ -125,7 +129,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,2}|[A-Z][a-z]{1,
 _TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
 _SPLIT_TITLE = re.compile(r"(?<=\S)\s+(?=(?:Cllr|Councillor|Cll|Mr|Mrs|Ms|Miss|Dr|Rev|Revd|Prof)\b\.?\s+[A-Z])")
 _TRAILING_JUNK = re.compile(r"(?i)\s+(?:together\s+with|along\s+with|with|plus|and\s+\d+|and\s+(?:several|two|three|"
-                            r"four|five|six|a\s+number)|\d+\s+members?\b).*$")
+                            r"four|five|six|a\s+number)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                            r"a\s+few|many)\s+(?:members?|residents?|parishioners?)\b).*$")
 _MARKS = {"p": "present", "present": "present", "y": "present", "yes": "present", "✓": "present", "✔": "present",
           "x": "present", "l": "present", "late": "present", "v": "present",
           "a": "absent", "absent": "absent", "n": "absent", "no": "absent",
@@ -215,7 +220,8 @@ def _sentence_stop(text: str, i: int) -> bool:
 
 
 # -- one entry of a list --------------------------------------------------------------------------
-_ROLE_FIRST = re.compile(r"(?i)^((?:vice[\s-]?)?chair(?:man|woman|person)?|clerk|secretary|treasurer|minute[\s-]?taker|"
+_ROLE_FIRST = re.compile(r"(?i)^((?:vice[\s-]?)?chair(?:man|woman|person)?|(?:(?:locum|parish|deputy|acting|"
+                         r"assistant)\s+)?clerk|secretary|treasurer|minute[\s-]?taker|"
                          r"scribe|note[\s-]?taker|facilitator)\s*[:–—]\s*(?=[A-Z])")
 
 
@@ -348,18 +354,52 @@ def _items(segment: str) -> list[tuple[int, str]]:
     """Entries of a list (offset, text): split at commas, semicolons, sentence ends and new lines."""
     out = []
     # join a line break inside an entry: "Alison Hopkins\n(AHop)"
-    seg = re.sub(r"\n\s*(?=[(a-z])", " ", segment)
+    seg = _join_wrapped(re.sub(r"\n\s*(?=[(a-z])", " ", segment))
     for s, e in _paren_split(seg, ",;\n"):
         piece = seg[s:e]
         sub = [piece]
         if len(_SPLIT_TITLE.findall(piece)) >= 1:
             sub = _split_titles(piece)
+        sub = [q for p in sub for q in _split_after_paren(p)]
         sub = [q for p in sub for q in _split_run_on(p)]
         off = s
         for p in sub:
             k = seg.find(p, off)
             out.append((k if k >= 0 else s, p))
     return out
+
+
+# a closing parenthesis, then a capitalised word: a new entry ("Dr Umi Hashim (UH) Alan Holzer, Minutes Secretary (AH)")
+_AFTER_PAREN = re.compile(r"(?<=\))[:;]?\s+(?=[A-Z])")
+
+
+def _split_after_paren(piece: str) -> list[str]:
+    """Entries after a parenthesis: "Claire Cann (CC) Paula Kellingray (PK)"; not "Anne-Louise Schofield (ALS)
+    Adult Joint Commissioning Manager (N-DAP)", whose words after the parenthesis are a job title."""
+    out: list[str] = []
+    parts = _AFTER_PAREN.split(piece)
+    for i, part in enumerate(parts):
+        words = [fold(w).strip(",.:") for w in part.split("(")[0].split()]
+        if i and out and any(w in _ROLE_HEADS for w in words) and not _ROLE_FIRST.match(part.strip()):
+            out[-1] = out[-1] + " " + part
+        elif part.strip():
+            out.append(part)
+    return out
+
+
+def _join_wrapped(seg: str) -> str:
+    """A comma list wrapped mid-entry: "…, Alan Holzer (AHol), Evelyn\nLindqvist (EL), …" and "…, Library\nManager."
+
+    A line break after a lone word following a comma is a wrap, not the end of the entry (same length kept).
+    """
+    if len(re.findall(r"[,;]", seg)) < 2:
+        return seg
+    out = list(seg)
+    for m in re.finditer(r"\n", seg):
+        before = re.split(r"[,;(]", seg[:m.start()])[-1]
+        if len(before.split()) == 1 and re.search(r"[,;]", seg[:m.start()]) and re.match(r"\s*[A-Z]", seg[m.end():]):
+            out[m.start()] = " "
+    return "".join(out)
 
 
 def _split_titles(piece: str) -> list[str]:
@@ -509,19 +549,28 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
         keep = [lines[0]]
         for ln in lines[1:]:
             if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
-                    (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)):
+                    (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)) or \
+                    (re.search(r",\s*[A-Z][\w'’-]*$", keep[-1].rstrip()) and re.match(r"\s*[A-Z][\w'’-]*(?:\s*\(|\.?\s*$)", ln)):
+                # "…, Nikki\nSturmey (NS)(Clerk)", "…, Library\nManager.": an entry wrapped onto the next line
                 keep.append(ln)
             else:
                 break
         segment = "\n".join(keep)
         if role and re.search(r"(?i)by$", label):
             segment = re.split(r"(?i)\b(?:clerked|chaired|minuted)\s+by\b|\|", segment)[0]
-        people = _parse_list(segment, status, block, m.end(), allow_single=True)
+        also = _ALSO_INSIDE.search(segment) if status == "present" else None
+        people = _parse_list(segment[:also.start()] if also else segment, status, block, m.end(), allow_single=True)
         if role:
             for p in people:
                 p.role = p.role or role
         out.extend(people)
+        if also:  # "… Natalie Meg-Evans (N M-E). Also, present, Ali Hopkins, Library Manager."
+            out.extend(_parse_list(segment[also.end():], "in_attendance", block, m.end() + also.end()))
     return out
+
+
+# "Also present" inside a Present line's list
+_ALSO_INSIDE = re.compile(r"(?i)(?<=[.,;)]\s)\s*also\s*,?\s+(?:present|in\s+attendance|attending)\s*[,:;]?\s*")
 
 
 def _chaired_by(text: str, block: Block) -> list[_Person]:
@@ -577,6 +626,10 @@ def _apology_sentences(text: str, block: Block) -> list[_Person]:
         end = next((k for k in range(len(rest)) if rest[k] == "." and (k + 1 == len(rest) or rest[k + 1] in " \n")
                     and _sentence_stop(rest, k)), len(rest))
         out.extend(_parse_list(rest[:end], "present", block, m.end(), allow_single=False))
+    for m in _NAME_ATTENDED.finditer(text):
+        name = _tidy_name(m.group("name"))
+        if name_like(name, allow_single=False, titled=bool(_TITLE_RE.match(m.group("name")))):
+            out.append(_Person(name=name, status="in_attendance", provenance=block.provenance(m.start())))
     for m in _SENT_APOLOGIES.finditer(text):
         name = _tidy_name(m.group("name"))
         titled = bool(_TITLE_RE.match(m.group("name")))

@@ -351,3 +351,36 @@ def test_role_words_end_a_name_on_its_line():
     got = [(a.name, a.role) for a in attendees(("paragraph", "Present:"), "Joyce Hull Chairman",
                                                "Debroy Summers Deputy Chairman", "Val Summers")]
     assert got == [("Joyce Hull", "Chairman"), ("Debroy Summers", "Deputy Chairman"), ("Val Summers", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("PRESENT (four Councillors): - Pam Bullas (PB), Claire Cann (CC) – Chair, Paula Kellingray (PK) and Pam Walker "
+     "(PW) Locum Clerk: Helen Richardson Eleven members of the public were in attendance. Cllr Sandra Squires "
+     "attended. The Chairman welcomed everyone present and opened the meeting.",
+     [("Pam Bullas", "present"), ("Claire Cann", "present"), ("Paula Kellingray", "present"),
+      ("Pam Walker", "present"), ("Helen Richardson", "present"), ("Sandra Squires", "in_attendance")]),
+    ("Present; David Thomas (DT), Alan Holzer (AHol), Evelyn\nLindqvist (EL), Alison Hopkins (AHop), Alison Britton\n"
+     "(AB), Mike Stephens (MS)",
+     [("David Thomas", "present"), ("Alan Holzer", "present"), ("Evelyn Lindqvist", "present"),
+      ("Alison Hopkins", "present"), ("Alison Britton", "present"), ("Mike Stephens", "present")]),
+    ("Present: Dr Andrew Payne, Chair (AP) Evelyn Lindqvist (EL) Dr Umi Hashim (UH) Alan Holzer, Minutes\nSecretary "
+     "(AH) Sheila Freeman (SF) Mike Stephens,\nTreasurer (MS) Wendy Boyden (WB). Also, present, Ali Hopkins, Library\n"
+     "Manager.",
+     [("Andrew Payne", "present"), ("Evelyn Lindqvist", "present"), ("Umi Hashim", "present"),
+      ("Alan Holzer", "present"), ("Sheila Freeman", "present"), ("Mike Stephens", "present"),
+      ("Wendy Boyden", "present"), ("Ali Hopkins", "in_attendance")]),
+    ("Attendees Shona Bendix (SB)(Chair), Mike Readman\n(MR), Robert Spivey (RS)\nInvited Ian Brookman (IB)(Finance & "
+     "Resources Manager); Stephen Taylor\n(ST)(SCC Commissioner): Charlotte Clark (CC) & Marion Harvey\n(MH)(Staff "
+     "Observers) Nigel Blake (NB)(ICT Strategy), Nikki\nSturmey (NS)(Clerk)",
+     [("Shona Bendix", "present"), ("Mike Readman", "present"), ("Robert Spivey", "present"),
+      ("Ian Brookman", "in_attendance"), ("Stephen Taylor", "in_attendance"), ("Charlotte Clark", "in_attendance"),
+      ("Marion Harvey", "in_attendance"), ("Nigel Blake", "in_attendance"), ("Nikki Sturmey", "in_attendance")]),
+])
+def test_run_on_lists_with_initials(text, expected):
+    assert people(text) == expected
+
+
+def test_a_job_title_after_the_initials_stays_with_the_person():
+    got = attendees(("paragraph", "Present"), "Anne-Louise Schofield (ALS) Adult Joint Commissioning Manager (N-DAP)")
+    assert [(a.name, a.initials) for a in got] == [("Anne-Louise Schofield", "ALS")]
+    assert "Adult Joint Commissioning Manager" in got[0].role
