@@ -35,7 +35,7 @@ _STATUS_LABELS: list[tuple[str, str]] = [
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
      r"guests?|visitors?|observers|officers|staff|invited(?:\s+guests?)?", "in_attendance"),
-    (r"(?:committee\s+|board\s+|council\s+)?members|councillors|governors|trustees|directors", "present"),
+    (r"(?:committee\s+|board\s+|council\s+|team\s+)?members|councillors|governors|trustees|directors", "present"),
     (r"(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?present\s+(?:at\s+the\s+meeting\s+)?"
      r"(?:were|was)|(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|"
      r"attendees|attending|"
@@ -44,6 +44,7 @@ _STATUS_LABELS: list[tuple[str, str]] = [
 _ROLE_LABELS: list[tuple[str, str, str]] = [
     (r"chair(?:man|woman|person)?|chaired\s+by|in\s+the\s+chair", "Chair", "present"),
     (r"scribe|note\s*-?taker", "Scribe", "present"),
+    (r"time\s*-?keeper", "Timekeeper", "present"),
     (r"minute\s*-?taker|minute\s+secretary", "Minute taker", "in_attendance"),
     (r"clerk(?:ed\s+by)?|clerk\s+to\s+the\s+\w+", "Clerk", "in_attendance"),
 ]
@@ -53,7 +54,7 @@ _INLINE = re.compile(r"(?im)^[ \t]*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s+|[*�
                      r")(?P<note>\s*\((?:in\s+person|remote(?:ly)?|online|virtual(?:ly)?|via\s+\w+|in\s+the\s+room|"
                      r"on\s+\w+|by\s+\w+|\w+\s+(?:councillors|members|trustees|governors|directors))\))?\**\s*(?P<punct>[:;\-–—]|\s)\s*")
 # group words that are labels only with a colon ("Members: A, B"), never in running text
-_COLON_ONLY = re.compile(r"(?i)^(?:(?:committee|board|council)\s+)?members|councillors|governors|trustees|directors|"
+_COLON_ONLY = re.compile(r"(?i)^(?:(?:committee|board|council|team)\s+)?members|councillors|governors|trustees|directors|"
                          r"officers|staff|guests?|visitors?|observers|participants|attendance$")
 _HEADING_LABEL = re.compile(r"(?i)^(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?"
                             r"(?:present|attendees|attendance|attending|participants)(?:\s*\(lines said\))?$|"
@@ -476,7 +477,8 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
         it2 = _TRAILING_JUNK.sub("", it) if not re.search(r"\([^)]*$", it) else it
         for p in _split_and(it2, allow_single):
             entries.append((off + max(0, it.find(p)), p))
-    nicks = len(entries) >= 2 and all(re.fullmatch(r"\s*[A-Za-z][\w-]{1,24}\s*", it) for _, it in entries) \
+    nicks = len(entries) >= 2 and all(re.fullmatch(r"\s*[A-Za-z][\w-]{1,24}(?: [a-z][\w-]{1,24})?\s*", it)
+                                      for _, it in entries) \
         and any(re.search(r"[a-z]", it.strip()[:1]) for _, it in entries)
     if nicks:  # IRC nicks: "Present: dka, plinss, slightlyoff, Travis"
         for off, it in entries:
@@ -657,12 +659,23 @@ def _heading_status(text: str) -> str | None:
     return "present" if status not in {"apologies", "absent", "in_attendance"} else status
 
 
+# under an attendance heading, a group label and its list: "Team members: a, b", "Others: c, d"
+_GROUP_LINE = re.compile(r"^\s*(?:[*•-]\s+)?\**(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2})\**:\**\s+(?P<list>\S.*)$")
+
+
 def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
     people: list[_Person] = []
     if _INLINE.search(text) and not _NICK_LINE.match(text.split("\n")[0]):
         got = _inline_lists(text, block)
+        if got:
+            return got
+    group = _GROUP_LINE.match(text)
+    if group and "\n" not in text.strip() and "," in group.group("list"):  # "Team members: a, b", "Others: c, d"
+        got = _parse_list(group.group("list"), status, block, group.start("list"), allow_single=True)
+        for p in got:
+            p.role = p.role or group.group("label").strip()
         if got:
             return got
     lines = text.split("\n")
@@ -982,6 +995,47 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return out
 
 
+# a short line heading a group of bullets in an attendance list: "Developers", "Airline Pilot (Client)"
+_GROUP_LABEL = re.compile(r"^\s*[A-Z][\w-]*(?: [\w-]+){0,3}(?:\s*\([^()\n]{1,30}\))?:?\s*$")
+
+
+def _absorb_first_names(people: list[_Person]) -> list[_Person]:
+    """"Cristina" in an Attendees cell is the "Cristina Hilario" named as note taker: one person, when only
+    one attendee has that first name."""
+    out = []
+    for p in people:
+        ws = _key(p.name)
+        if len(ws) == 1 and len(ws[0]) > 1 and not p.handle:
+            fulls = [q for q in people if len(_key(q.name)) >= 2 and _key(q.name)[0] == ws[0]]
+            if len(fulls) == 1 and not (p.initials and fulls[0].initials and p.initials != fulls[0].initials):
+                q = fulls[0]
+                q.initials = q.initials or p.initials
+                if p.role and (not q.role or p.role.lower() not in q.role.lower()):
+                    q.role = f"{q.role}; {p.role}" if q.role else p.role
+                continue
+        out.append(p)
+    return out
+
+
+def _fuller_from_text(document: Document, people: list[_Person]) -> None:
+    """"Stuart (SP)" on the attendee line, "Stuart Pullinger" elsewhere in the minutes: the full name, when
+    the given initials fit it and the minutes name only one such person."""
+    text = "\n".join(b.text or "" for b in document.blocks)
+    for p in people:
+        if not p.initials or len(p.name.split()) != 1:
+            continue
+        pat = re.compile(r"\b" + re.escape(p.name) + r"((?:\s+(?:[a-z]{1,3}))?(?:\s+[A-Z][\w'’-]+){1,2})\b")
+        fits = set()
+        for m in pat.finditer(text):
+            words = f"{p.name}{m.group(1)}".split()
+            for n in range(2, len(words) + 1):  # "Stuart Pullinger STFC": the first words may be the name
+                full = " ".join(words[:n])
+                if "".join(w[0] for w in words[:n]).lower() == p.initials.lower() and name_like(full):
+                    fits.add(full)
+        if len(fits) == 1:
+            p.name = fits.pop()
+
+
 # -- the component ------------------------------------------------------------------------------
 def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
     found: list[_Person] = []
@@ -990,7 +1044,8 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
     dates: dict[int, date] = {}
     hints: list[str] = []
     mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
-    for block in document.blocks:
+    group: str | None = None  # a group label inside the attendance list ("Developers")
+    for bi, block in enumerate(document.blocks):
         hints.extend(_grid_hints(block))
         text = block.text or ""
         if block.kind == "heading":
@@ -1024,9 +1079,13 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                     got.extend(in_row)
             found.extend(got)
             for row in block.rows:
-                for c in row:
-                    sub = Block(index=block.index, kind="paragraph", text=c.text, lines=c.lines, table=block.table)
-                    found.extend(_inline_lists(c.text, sub))
+                cells = sorted(row, key=lambda c: c.col)
+                for i, c in enumerate(cells):
+                    text_c = c.text
+                    if re.fullmatch(r"\s*[A-Z][\w /-]{1,30}:\s*", c.text) and i + 1 < len(cells):
+                        text_c = f"{c.text.strip()} {cells[i + 1].text}"  # label and value cells: "Attendees: | Cristina, Sean"
+                    sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
+                    found.extend(_inline_lists(text_c, sub))
                     found.extend(_apology_sentences(c.text, sub))
             role_only.extend(_chaired_by(text, block))
             continue
@@ -1036,11 +1095,18 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             section = short
             continue
         if section:
+            nxt = document.blocks[bi + 1] if bi + 1 < len(document.blocks) else None
+            if block.kind == "paragraph" and nxt is not None and nxt.kind == "list_item" and _GROUP_LABEL.match(text):
+                group = _squash(text).rstrip(":")  # "Developers", then its bullets
+                continue
             got = _section_lines(block, section)
             if got or any(_NICK_LINE.match(ln) for ln in text.split("\n")):  # a bot's line counts as a row
+                for p in got:
+                    if group and block.kind == "list_item" and not p.role:
+                        p.role = group
                 found.extend(got)
                 continue
-            section = None  # the list is over: what follows is the minutes themselves
+            section = group = None  # the list is over: what follows is the minutes themselves
         found.extend(_grid_lines(block, mdate))
         found.extend(_inline_lists(text, block))
         found.extend(_apology_sentences(text, block))
@@ -1050,6 +1116,8 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
         for p in merged:
             if _same(p.name, h) and len(_key(h)) >= len(_key(p.name)) and len(_key(h)[0]) > len(_key(p.name)[0]):
                 p.name = h
+    merged = _absorb_first_names(merged)
+    _fuller_from_text(document, merged)
     for p in role_only:
         twin = next((q for q in merged if _same(q.name, p.name)), None)
         if twin is None:

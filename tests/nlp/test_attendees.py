@@ -384,3 +384,47 @@ def test_a_job_title_after_the_initials_stays_with_the_person():
     got = attendees(("paragraph", "Present"), "Anne-Louise Schofield (ALS) Adult Joint Commissioning Manager (N-DAP)")
     assert [(a.name, a.initials) for a in got] == [("Anne-Louise Schofield", "ALS")]
     assert "Adult Joint Commissioning Manager" in got[0].role
+
+
+def test_group_labels_inside_an_attendance_list():
+    got = attendees(("heading", "Attendance"),
+                    ("list_item", "Team members: nikomatsakis, joshtriplett, scottmcm"),
+                    ("list_item", "Others: simulacrum, mara, connor horman"), ("heading", "Meeting roles"),
+                    ("list_item", "Action item scribe: Mark"))
+    assert [(a.name, a.status) for a in got] == [
+        ("nikomatsakis", "present"), ("joshtriplett", "present"), ("scottmcm", "present"),
+        ("simulacrum", "present"), ("mara", "present"), ("connor horman", "present")]
+    assert got[-1].role == "Others"
+
+
+def test_group_line_over_bullets_is_no_person():
+    got = attendees(("paragraph", "Attendees:"), ("paragraph", "Developers"), ("list_item", "Adriel Koh"),
+                    ("list_item", "Adrian Ng"), ("paragraph", "Airline Pilot (Client)"), ("list_item", "Teck Ping"),
+                    ("paragraph", "Elicitation method: Interview and Document"))
+    assert [(a.name, a.role) for a in got] == [("Adriel Koh", "Developers"), ("Adrian Ng", "Developers"),
+                                               ("Teck Ping", "Airline Pilot (Client)")]
+
+
+def test_label_and_value_cells_and_first_names_of_named_people():
+    doc = Document(path="m.docx", sha256="0" * 64, format="docx", blocks=[
+        table_of([["Rudolph Paulin", "Note taker:", "Cristina Hilario"], ["Timekeeper:", "Sean O’Connor", ""]], 0),
+        table_of([["Attendees:", "Cristina, Sean"], ["Please read:", "Review the points"]], 1)])
+    got = extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())
+    assert sorted(a.name for a in got) == ["Cristina Hilario", "Sean O’Connor"]
+
+
+def test_first_name_with_initials_takes_the_full_name_the_minutes_give():
+    got = attendees(("heading", "Attendees:"), "Sylvie (SR), Stuart (SP), Alex (AdM), Rolf (RK)",
+                    "| 120.2 | Stuart to speak to Brian Matthews about ExPanDS | Stuart Pullinger |",
+                    "Action: AdM to demo it at the next meeting (Alex de Maria)")
+    assert [a.name for a in got] == ["Sylvie", "Stuart Pullinger", "Alex de Maria", "Rolf"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("* **Luke Hinds (Red Hat, TAC)** - need to leave 30 mins early.", [("Luke Hinds", "present")]),
+    ("* **Abhishek Arya (Google, TAC) - **need to leave 30 min early", [("Abhishek Arya", "present")]),
+])
+def test_a_note_after_a_dash_keeps_the_list_going(text, expected):
+    assert people(("heading", "Attendance (please add yourself)"), ("list_item", "Josh Bressers (Anchore, TAC)"),
+                  ("list_item", text), ("list_item", "Bob Callaway (Google, TAC)"))[1:] == expected + [
+        ("Bob Callaway", "present")]
