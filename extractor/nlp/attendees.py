@@ -560,6 +560,7 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
         segment = "\n".join(keep)
         if role and re.search(r"(?i)by$", label):
             segment = re.split(r"(?i)\b(?:clerked|chaired|minuted)\s+by\b|\|", segment)[0]
+        segment = _join_wrapped(segment)
         also = _ALSO_INSIDE.search(segment) if status == "present" else None
         people = _parse_list(segment[:also.start()] if also else segment, status, block, m.end(), allow_single=True)
         if role:
