@@ -69,7 +69,8 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:accepted|approved|noted)\s+)?)?(?:from|for|by|on\s+behalf\s+of)\s+")
 _ATTENDED_BY = re.compile(r"(?i)\b(?:meeting|session|call)\s+was\s+attended\s+by\s+")
 _SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
-                             r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)")
+                             r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)"
+                             r"(?!\s+for\s+(?:the\s+)?(?:next|following|future|coming)\b)")
 # a sentence of its own: "Cllr Sandra Squires attended."
 _NAME_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’.-]*"
                             r"(?:\s+[A-Z][\w'’-]+){0,2}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+(?:also\s+)?attended"
@@ -572,6 +573,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
     return out
 
 
+# a paragraph that starts an attendance list: "Present: …", "Apologies: …"
+_LIST_START = re.compile(r"(?i)^\s*\**(?P<label>present|attendees|in\s+attendance|also\s+present|apolog(?:ies|y))\**\s*:")
 # "Also present" inside a Present line's list
 _ALSO_INSIDE = re.compile(r"(?i)(?<=[.,;)]\s)\s*also\s*,?\s+(?:present|in\s+attendance|attending)\s*[,:;]?\s*")
 
@@ -644,7 +647,7 @@ def _apology_sentences(text: str, block: Block) -> list[_Person]:
 # -- sections under a heading ----------------------------------------------------------------------
 def _heading_status(text: str) -> str | None:
     t = _squash(re.sub(r"\([^()]*\)\s*$", "", text.strip()) if "lines said" not in text.lower() else text)
-    t = re.sub(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[A-Z]{1,4}\s?[0-9/]+)\s+", "", t).strip(" :;*#.")
+    t = re.sub(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[A-Z]{1,4}\s?[0-9/]+)\s+", "", t).strip(" :;*#.-–")
     if not t or len(t.split()) > 6:
         return None
     if not _HEADING_LABEL.match(t):
@@ -672,6 +675,10 @@ def _section_lines(block: Block, status: str) -> list[_Person]:
         got = _inline_lists(text, block)
         if got:
             return got
+    bare = re.sub(r"\([^()]*\)", " ", text)
+    if len([w for w in re.findall(r"\b[a-z]{3,}\b", bare) if w not in {"and", "the", "for", "with"}]) >= 4 \
+            and re.search(r"\b(?:was|were|is|are|had|has|have|gave|will|would|said)\b", bare):
+        return []  # a sentence, not a list: "Mr Thompson and Mr Moore gave apologies for the next meeting."
     group = _GROUP_LINE.match(text)
     if group and "\n" not in text.strip() and "," in group.group("list"):  # "Team members: a, b", "Others: c, d"
         got = _parse_list(group.group("list"), status, block, group.start("list"), allow_single=True)
@@ -1109,9 +1116,14 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                 continue
             section = group = None  # the list is over: what follows is the minutes themselves
         found.extend(_grid_lines(block, mdate))
-        found.extend(_inline_lists(text, block))
+        inline = _inline_lists(text, block)
+        found.extend(inline)
         found.extend(_apology_sentences(text, block))
         role_only.extend(_chaired_by(text, block))
+        lead = _LIST_START.match(text)
+        if block.kind == "paragraph" and len(inline) == 1 and lead and "\n" not in text.strip():
+            # "Present: Ms Jacqueline Murfitt (…)" alone, the others in the paragraphs after it
+            section = inline[0].status if _label_status(lead.group("label"))[1] is None else None
     merged = _merge(found)
     for h in hints:  # "Lex Gainsbury" in the text, "Alexa Gainsbury" in the grid
         for p in merged:

@@ -428,3 +428,18 @@ def test_a_note_after_a_dash_keeps_the_list_going(text, expected):
     assert people(("heading", "Attendance (please add yourself)"), ("list_item", "Josh Bressers (Anchore, TAC)"),
                   ("list_item", text), ("list_item", "Bob Callaway (Google, TAC)"))[1:] == expected + [
         ("Bob Callaway", "present")]
+
+
+def test_present_line_then_one_person_per_paragraph():
+    got = people("Present: Ms Jacqueline Murfitt (Environmental Health Officer, King's Lynn and West Norfolk Borough "
+                 "Council)", "Mr Brian Harrison (Parish Council representative)", "Mrs Pat Holton (Village "
+                 "representative)", "1. Apologies", "Apologies were received from Mr Murphy, Mr Manley and Mr Rosser.",
+                 "Mr Thompson and Mr Moore gave apologies for the next meeting. Indeed Mr Moore will be unable to "
+                 "attend the next two meetings due to previous commitments.")
+    assert got == [("Jacqueline Murfitt", "present"), ("Brian Harrison", "present"), ("Pat Holton", "present"),
+                   ("Murphy", "apologies"), ("Manley", "apologies"), ("Rosser", "apologies")]
+
+
+def test_heading_with_a_dash():
+    assert people("Present-", "Cllr D Llewellyn - Chairman, Cllr A Box, Cllr M Peake.") == [
+        ("D Llewellyn", "present"), ("A Box", "present"), ("M Peake", "present")]
