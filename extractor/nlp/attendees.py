@@ -1053,16 +1053,19 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
     hints: list[str] = []
     mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
     group: str | None = None  # a group label inside the attendance list ("Developers")
+    soft = False  # the section was opened by a one-person "Present: …" paragraph
     for bi, block in enumerate(document.blocks):
         hints.extend(_grid_hints(block))
         text = block.text or ""
         if block.kind == "heading":
-            section = _heading_status(text)
+            section, soft = _heading_status(text), False
             if section is None:
                 # a heading that is itself a label line: "Present: A, B"
                 found.extend(_inline_lists(text, block))
             continue
         if block.kind == "table":
+            if soft:
+                section = None  # a one-person Present line runs on in paragraphs only
             if _header_dates(block):
                 dates = _header_dates(block)
                 continue
@@ -1115,6 +1118,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                 found.extend(got)
                 continue
             section = group = None  # the list is over: what follows is the minutes themselves
+            soft = False
         found.extend(_grid_lines(block, mdate))
         inline = _inline_lists(text, block)
         found.extend(inline)
@@ -1124,6 +1128,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
         if block.kind == "paragraph" and len(inline) == 1 and lead and "\n" not in text.strip():
             # "Present: Ms Jacqueline Murfitt (…)" alone, the others in the paragraphs after it
             section = inline[0].status if _label_status(lead.group("label"))[1] is None else None
+            soft = section is not None
     merged = _merge(found)
     for h in hints:  # "Lex Gainsbury" in the text, "Alexa Gainsbury" in the grid
         for p in merged:

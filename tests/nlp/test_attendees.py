@@ -443,3 +443,10 @@ def test_present_line_then_one_person_per_paragraph():
 def test_heading_with_a_dash():
     assert people("Present-", "Cllr D Llewellyn - Chairman, Cllr A Box, Cllr M Peake.") == [
         ("D Llewellyn", "present"), ("A Box", "present"), ("M Peake", "present")]
+
+
+def test_one_person_present_line_does_not_run_into_a_table():
+    doc = doc_of("In attendance: Simon Barnes")
+    doc.blocks.append(table_of([["Chaired by", "Oliver Laity", "Clerked by", "Pete Osborne"]], 1))
+    got = {a.name: a.status for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())}
+    assert got == {"Simon Barnes": "in_attendance", "Oliver Laity": "present", "Pete Osborne": "in_attendance"}
