@@ -34,8 +34,8 @@ _STATUS_LABELS: list[tuple[str, str]] = [
     (r"(?:sent\s+)?regrets|absent\s+with\s+apolog(?:ies|y)", "apologies"),
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
-     r"guests?|visitors?|observers|officers|staff", "in_attendance"),
-    (r"(?:committee\s+|board\s+|council\s+)?members|councillors|governors|trustees|directors", "present"),
+     r"guests?|visitors?|observers|officers|staff|invited(?:\s+guests?)?", "in_attendance"),
+    (r"(?:committee\s+|board\s+|council\s+|team\s+)?members|councillors|governors|trustees|directors", "present"),
     (r"(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?present\s+(?:at\s+the\s+meeting\s+)?"
      r"(?:were|was)|(?:members|councillors|governors|trustees|directors|those|people)\s+present|present|"
      r"attendees|attending|"
@@ -44,6 +44,7 @@ _STATUS_LABELS: list[tuple[str, str]] = [
 _ROLE_LABELS: list[tuple[str, str, str]] = [
     (r"chair(?:man|woman|person)?|chaired\s+by|in\s+the\s+chair", "Chair", "present"),
     (r"scribe|note\s*-?taker", "Scribe", "present"),
+    (r"time\s*-?keeper", "Timekeeper", "present"),
     (r"minute\s*-?taker|minute\s+secretary", "Minute taker", "in_attendance"),
     (r"clerk(?:ed\s+by)?|clerk\s+to\s+the\s+\w+", "Clerk", "in_attendance"),
 ]
@@ -51,9 +52,9 @@ _LABEL_ALT = "|".join(p for p, _ in _STATUS_LABELS) + "|" + "|".join(p for p, _,
 # A label at the start of a line (after an item number or bullet), then ":" ";" "-" or just space.
 _INLINE = re.compile(r"(?im)^[ \t]*(?:\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]?\s+|[*•·\-–]\s+)?\**(?P<label>" + _LABEL_ALT +
                      r")(?P<note>\s*\((?:in\s+person|remote(?:ly)?|online|virtual(?:ly)?|via\s+\w+|in\s+the\s+room|"
-                     r"on\s+\w+|by\s+\w+)\))?\**\s*(?P<punct>[:;\-–—]|\s)\s*")
+                     r"on\s+\w+|by\s+\w+|\w+\s+(?:councillors|members|trustees|governors|directors))\))?\**\s*(?P<punct>[:;\-–—]|\s)\s*")
 # group words that are labels only with a colon ("Members: A, B"), never in running text
-_COLON_ONLY = re.compile(r"(?i)^(?:(?:committee|board|council)\s+)?members|councillors|governors|trustees|directors|"
+_COLON_ONLY = re.compile(r"(?i)^(?:(?:committee|board|council|team)\s+)?members|councillors|governors|trustees|directors|"
                          r"officers|staff|guests?|visitors?|observers|participants|attendance$")
 _HEADING_LABEL = re.compile(r"(?i)^(?:(?:members|councillors|governors|trustees|directors|those|people)\s+)?"
                             r"(?:present|attendees|attendance|attending|participants)(?:\s*\(lines said\))?$|"
@@ -68,7 +69,12 @@ _APOLOGY_SENTENCE = re.compile(
     r"(?:accepted|approved|noted)\s+)?)?(?:from|for|by|on\s+behalf\s+of)\s+")
 _ATTENDED_BY = re.compile(r"(?i)\b(?:meeting|session|call)\s+was\s+attended\s+by\s+")
 _SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
-                             r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)")
+                             r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)"
+                             r"(?!\s+for\s+(?:the\s+)?(?:next|following|future|coming)\b)")
+# a sentence of its own: "Cllr Sandra Squires attended."
+_NAME_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’.-]*"
+                            r"(?:\s+[A-Z][\w'’-]+){0,2}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+(?:also\s+)?attended"
+                            r"(?:\s+the\s+meeting)?\s*\.", re.M)
 _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
 
 # -- names ------------------------------------------------------------------------------------
@@ -94,7 +100,21 @@ NOT_NAME = {
     "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some", "few", "no-one", "noone",
     "nhs", "pct", "ccg", "plc", "llp", "gmbh", "corp", "corporation", "foundation", "project", "programme",
     "partnership", "network", "forum", "panel", "unit", "agency", "authority", "government", "ministry",
+    # words of job titles, never a first name or surname: "Deputy Chairman", "Footpath Warden"
+    "deputy", "vice", "locum", "acting", "interim", "assistant", "emergency", "planning", "footpath", "finance",
+    "financial", "responsible", "executive", "general", "senior", "chief", "operations", "development",
+    "community", "environmental", "health", "safety", "technical", "liaison", "support", "strategy", "resources",
+    "highways", "warden", "ranger", "engineer", "coordinator", "co-ordinator", "administrator", "timekeeper",
+    "developers", "developer", "client", "library", "also",
 }
+# where a job title ends: a new name may follow it on a run-on line ("… Footpath Warden Kevin Kent")
+_ROLE_HEADS = {"chair", "chairman", "chairwoman", "chairperson", "vice-chair", "clerk", "warden", "officer",
+               "manager", "secretary", "treasurer", "councillor", "director", "coordinator", "co-ordinator",
+               "representative", "adviser", "advisor", "engineer", "ranger", "administrator", "consultant"}
+# organisation words: the capitalised word before them is a place, not a surname ("Storey Norfolk County Council")
+_ORG_WORDS = {"council", "county", "borough", "district", "city", "town", "university", "college", "school",
+              "police", "constabulary", "trust", "ltd", "limited", "association", "society", "nhs", "foundation",
+              "group", "partnership", "services", "service"}
 _ROLE_HINT = re.compile(r"(?i)\b(chair\w*|vice[\s-]?chair\w*|clerk|treasurer|secretary|scribe|minute[\s-]?taker|"
                         r"note[\s-]?taker|manager|officer|director|governor|councillor|representative|guest|"
                         r"visitor|observer|member|headteacher|head|lead|coordinator|co-ordinator|advisor|adviser|"
@@ -111,7 +131,8 @@ _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,2}|[A-Z][a-z]{1,
 _TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
 _SPLIT_TITLE = re.compile(r"(?<=\S)\s+(?=(?:Cllr|Councillor|Cll|Mr|Mrs|Ms|Miss|Dr|Rev|Revd|Prof)\b\.?\s+[A-Z])")
 _TRAILING_JUNK = re.compile(r"(?i)\s+(?:together\s+with|along\s+with|with|plus|and\s+\d+|and\s+(?:several|two|three|"
-                            r"four|five|six|a\s+number)|\d+\s+members?\b).*$")
+                            r"four|five|six|a\s+number)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+                            r"a\s+few|many)\s+(?:members?|residents?|parishioners?)\b).*$")
 _MARKS = {"p": "present", "present": "present", "y": "present", "yes": "present", "✓": "present", "✔": "present",
           "x": "present", "l": "present", "late": "present", "v": "present",
           "a": "absent", "absent": "absent", "n": "absent", "no": "absent",
@@ -201,8 +222,15 @@ def _sentence_stop(text: str, i: int) -> bool:
 
 
 # -- one entry of a list --------------------------------------------------------------------------
-_ROLE_FIRST = re.compile(r"(?i)^((?:vice[\s-]?)?chair(?:man|woman|person)?|clerk|secretary|treasurer|minute[\s-]?taker|"
+_ROLE_FIRST = re.compile(r"(?i)^((?:vice[\s-]?)?chair(?:man|woman|person)?|(?:(?:locum|parish|deputy|acting|"
+                         r"assistant)\s+)?clerk|secretary|treasurer|minute[\s-]?taker|"
                          r"scribe|note[\s-]?taker|facilitator)\s*[:–—]\s*(?=[A-Z])")
+
+
+# a note after a dash: "Luke Hinds (Red Hat, TAC) - need to leave 30 mins early."
+_NOTE_TAIL = re.compile(r"(?<=[\w)])\s+[-–—]+\s*\**\s*[a-z][^()]*$")
+# a role joined to the surname: "Mrs R Crisp-Chair"
+_ROLE_SUFFIX = re.compile(r"(?<=[a-z])-(?=(?:Vice-)?Chair(?:man|woman|person)?$|Clerk$|Treasurer$|Secretary$)")
 
 
 def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | str | None:
@@ -213,6 +241,8 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     """
     text = _squash(item).strip(" ,;:*•·")
     text = re.sub(r"^[-–—]\s+", "", text)
+    text = _NOTE_TAIL.sub("", text)
+    text = _ROLE_SUFFIX.sub(" – ", text)
     if not text:
         return None
     initials = handle = None
@@ -266,9 +296,12 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
         # "Tony Oram DAAT Strategy Manager": an all-capitals acronym or a role word starts the role
         while k > 1 and (toks[k - 1].isupper() and len(toks[k - 1]) > 1 and not toks[k - 1].endswith(".")):
             k -= 1
+        if 3 <= k < len(toks) and fold(toks[k]).strip(",.") in _ORG_WORDS | _ROLE_HEADS and len(toks[k - 1]) > 1:
+            k -= 1  # "Martin Storey Norfolk County Council", "Chris Philpott Tree Warden"
         name, rest = " ".join(toks[:k]), " ".join(toks[k:])
-        if k >= 4 and not titled and rest:
-            pass
+        first = rest.split()[0] if rest else ""
+        if initials is None and re.fullmatch(r"[A-Z]{2,4}", first) and _initials_fit(first, name):
+            initials, rest = first, rest[len(first):]  # "Dave Deighton DD Vice Chair"
     name = name.strip(" ,.;:") if not re.search(r"\b[A-Z]\.$", name) else name.strip(" ,;:")
     rest = rest.strip(" ,;:-–—")
     if rest and re.match(r"^(?:and|&)\b", rest, re.IGNORECASE):
@@ -323,17 +356,52 @@ def _items(segment: str) -> list[tuple[int, str]]:
     """Entries of a list (offset, text): split at commas, semicolons, sentence ends and new lines."""
     out = []
     # join a line break inside an entry: "Alison Hopkins\n(AHop)"
-    seg = re.sub(r"\n\s*(?=[(a-z])", " ", segment)
+    seg = _join_wrapped(re.sub(r"\n\s*(?=[(a-z])", " ", segment))
     for s, e in _paren_split(seg, ",;\n"):
         piece = seg[s:e]
         sub = [piece]
         if len(_SPLIT_TITLE.findall(piece)) >= 1:
             sub = _split_titles(piece)
+        sub = [q for p in sub for q in _split_after_paren(p)]
+        sub = [q for p in sub for q in _split_run_on(p)]
         off = s
         for p in sub:
             k = seg.find(p, off)
             out.append((k if k >= 0 else s, p))
     return out
+
+
+# a closing parenthesis, then a capitalised word: a new entry ("Dr Umi Hashim (UH) Alan Holzer, Minutes Secretary (AH)")
+_AFTER_PAREN = re.compile(r"(?<=\))[:;]?\s+(?=[A-Z])")
+
+
+def _split_after_paren(piece: str) -> list[str]:
+    """Entries after a parenthesis: "Claire Cann (CC) Paula Kellingray (PK)"; not "Anne-Louise Schofield (ALS)
+    Adult Joint Commissioning Manager (N-DAP)", whose words after the parenthesis are a job title."""
+    out: list[str] = []
+    parts = _AFTER_PAREN.split(piece)
+    for i, part in enumerate(parts):
+        words = [fold(w).strip(",.:") for w in part.split("(")[0].split()]
+        if i and out and any(w in _ROLE_HEADS for w in words) and not _ROLE_FIRST.match(part.strip()):
+            out[-1] = out[-1] + " " + part
+        elif part.strip():
+            out.append(part)
+    return out
+
+
+def _join_wrapped(seg: str) -> str:
+    """A comma list wrapped mid-entry: "…, Alan Holzer (AHol), Evelyn\nLindqvist (EL), …" and "…, Library\nManager."
+
+    A line break after a lone word following a comma is a wrap, not the end of the entry (same length kept).
+    """
+    if len(re.findall(r"[,;]", seg)) < 2:
+        return seg
+    out = list(seg)
+    for m in re.finditer(r"\n", seg):
+        before = re.split(r"[,;(]", seg[:m.start()])[-1]
+        if len(before.split()) == 1 and re.search(r"[,;]", seg[:m.start()]) and re.match(r"\s*[A-Z]", seg[m.end():]):
+            out[m.start()] = " "
+    return "".join(out)
 
 
 def _split_titles(piece: str) -> list[str]:
@@ -355,6 +423,52 @@ def _split_titles(piece: str) -> list[str]:
     return out
 
 
+def _full_word(tok: str) -> bool:
+    """A capitalised word that may be part of a name: "Nicola", "Hesketh-Harvey"; not "NC", "Clerk", "A."."""
+    return bool(re.fullmatch(r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*", tok)) and fold(tok) not in NOT_NAME \
+        and fold(tok) not in TITLES
+
+
+def _split_run_on(piece: str) -> list[str]:
+    """People run together on a line without commas: "Cllr Roger Lankfer RL Nicola Cooper NC Parish Clerk",
+    "Mr Chris Philpott Footpath Warden Kevin Kent", "Cllr Gail Reeve Helen Richardson Parish Clerk".
+
+    A new person starts at two name words followed by their own initials, at two name words ending the
+    line (or followed by their initials) after a job title, and after the first two of four name words behind a title.
+    """
+    masked = re.sub(r"\([^()]*\)", lambda m: "x" * len(m.group(0)), piece)
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", masked)]
+    toks = [t for _, t in spans]
+    starts: set[int] = set()
+    for j, tok in enumerate(toks):
+        if re.fullmatch(r"[A-Z]{2,4}", tok):
+            for k in (3, 2):
+                i = j - k
+                if i >= 0 and all(_full_word(t) for t in toks[i:j]) and "".join(t[0] for t in toks[i:j]) == tok:
+                    starts.add(i)
+                    break
+        if fold(tok) in _ROLE_HEADS and j >= 2 and len(toks) >= j + 3 \
+                and _full_word(toks[j + 1]) and _full_word(toks[j + 2]) \
+                and (len(toks) == j + 3 or toks[j + 3] == toks[j + 1][0] + toks[j + 2][0]):
+            starts.add(j + 1)
+    if toks and _TITLE_RE.match(toks[0] + " "):
+        run = 1
+        while run < len(toks) and _full_word(toks[run]):
+            run += 1
+        if run == 5:
+            starts.add(3)
+    cuts = []
+    for i in sorted(starts):
+        if i > 0 and fold(toks[i - 1]).strip(".") in TITLES:
+            i -= 1  # the title goes with the name after it
+        if i > 0 and any(fold(t).strip(".") not in TITLES for t in toks[:i]):
+            cuts.append(spans[i][0])
+    if not cuts:
+        return [piece]
+    bounds = [0] + cuts + [len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:]) if piece[a:b].strip()]
+
+
 def _parse_list(segment: str, status: str, block: Block, base: int, allow_single: bool = True,
                 stop_on_prose: bool = True) -> list[_Person]:
     people: list[_Person] = []
@@ -364,7 +478,8 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
         it2 = _TRAILING_JUNK.sub("", it) if not re.search(r"\([^)]*$", it) else it
         for p in _split_and(it2, allow_single):
             entries.append((off + max(0, it.find(p)), p))
-    nicks = len(entries) >= 2 and all(re.fullmatch(r"\s*[A-Za-z][\w-]{1,24}\s*", it) for _, it in entries) \
+    nicks = len(entries) >= 2 and all(re.fullmatch(r"\s*[A-Za-z][\w-]{1,24}(?: [a-z][\w-]{1,24})?\s*", it)
+                                      for _, it in entries) \
         and any(re.search(r"[a-z]", it.strip()[:1]) for _, it in entries)
     if nicks:  # IRC nicks: "Present: dka, plinss, slightlyoff, Travis"
         for off, it in entries:
@@ -437,19 +552,31 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
         keep = [lines[0]]
         for ln in lines[1:]:
             if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
-                    (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)):
+                    (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)) or \
+                    (re.search(r",\s*[A-Z][\w'’-]*$", keep[-1].rstrip()) and re.match(r"\s*[A-Z][\w'’-]*(?:\s*\(|\.?\s*$)", ln)):
+                # "…, Nikki\nSturmey (NS)(Clerk)", "…, Library\nManager.": an entry wrapped onto the next line
                 keep.append(ln)
             else:
                 break
         segment = "\n".join(keep)
         if role and re.search(r"(?i)by$", label):
             segment = re.split(r"(?i)\b(?:clerked|chaired|minuted)\s+by\b|\|", segment)[0]
-        people = _parse_list(segment, status, block, m.end(), allow_single=True)
+        segment = _join_wrapped(segment)
+        also = _ALSO_INSIDE.search(segment) if status == "present" else None
+        people = _parse_list(segment[:also.start()] if also else segment, status, block, m.end(), allow_single=True)
         if role:
             for p in people:
                 p.role = p.role or role
         out.extend(people)
+        if also:  # "… Natalie Meg-Evans (N M-E). Also, present, Ali Hopkins, Library Manager."
+            out.extend(_parse_list(segment[also.end():], "in_attendance", block, m.end() + also.end()))
     return out
+
+
+# a paragraph that starts an attendance list: "Present: …", "Apologies: …"
+_LIST_START = re.compile(r"(?i)^\s*\**(?P<label>present|attendees|in\s+attendance|also\s+present|apolog(?:ies|y))\**\s*:")
+# "Also present" inside a Present line's list
+_ALSO_INSIDE = re.compile(r"(?i)(?<=[.,;)]\s)\s*also\s*,?\s+(?:present|in\s+attendance|attending)\s*[,:;]?\s*")
 
 
 def _chaired_by(text: str, block: Block) -> list[_Person]:
@@ -505,6 +632,10 @@ def _apology_sentences(text: str, block: Block) -> list[_Person]:
         end = next((k for k in range(len(rest)) if rest[k] == "." and (k + 1 == len(rest) or rest[k + 1] in " \n")
                     and _sentence_stop(rest, k)), len(rest))
         out.extend(_parse_list(rest[:end], "present", block, m.end(), allow_single=False))
+    for m in _NAME_ATTENDED.finditer(text):
+        name = _tidy_name(m.group("name"))
+        if name_like(name, allow_single=False, titled=bool(_TITLE_RE.match(m.group("name")))):
+            out.append(_Person(name=name, status="in_attendance", provenance=block.provenance(m.start())))
     for m in _SENT_APOLOGIES.finditer(text):
         name = _tidy_name(m.group("name"))
         titled = bool(_TITLE_RE.match(m.group("name")))
@@ -516,7 +647,7 @@ def _apology_sentences(text: str, block: Block) -> list[_Person]:
 # -- sections under a heading ----------------------------------------------------------------------
 def _heading_status(text: str) -> str | None:
     t = _squash(re.sub(r"\([^()]*\)\s*$", "", text.strip()) if "lines said" not in text.lower() else text)
-    t = re.sub(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[A-Z]{1,4}\s?[0-9/]+)\s+", "", t).strip(" :;*#.")
+    t = re.sub(r"^(?:[0-9]+(?:\.[0-9]+)*\.?|[A-Z]{1,4}\s?[0-9/]+)\s+", "", t).strip(" :;*#.-–")
     if not t or len(t.split()) > 6:
         return None
     if not _HEADING_LABEL.match(t):
@@ -532,12 +663,27 @@ def _heading_status(text: str) -> str | None:
     return "present" if status not in {"apologies", "absent", "in_attendance"} else status
 
 
+# under an attendance heading, a group label and its list: "Team members: a, b", "Others: c, d"
+_GROUP_LINE = re.compile(r"^\s*(?:[*•-]\s+)?\**(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2})\**:\**\s+(?P<list>\S.*)$")
+
+
 def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
     people: list[_Person] = []
     if _INLINE.search(text) and not _NICK_LINE.match(text.split("\n")[0]):
         got = _inline_lists(text, block)
+        if got:
+            return got
+    bare = re.sub(r"\([^()]*\)", " ", text)
+    if len([w for w in re.findall(r"\b[a-z]{3,}\b", bare) if w not in {"and", "the", "for", "with"}]) >= 4 \
+            and re.search(r"\b(?:was|were|is|are|had|has|have|gave|will|would|said)\b", bare):
+        return []  # a sentence, not a list: "Mr Thompson and Mr Moore gave apologies for the next meeting."
+    group = _GROUP_LINE.match(text)
+    if group and "\n" not in text.strip() and "," in group.group("list"):  # "Team members: a, b", "Others: c, d"
+        got = _parse_list(group.group("list"), status, block, group.start("list"), allow_single=True)
+        for p in got:
+            p.role = p.role or group.group("label").strip()
         if got:
             return got
     lines = text.split("\n")
@@ -857,6 +1003,47 @@ def _merge(people: list[_Person]) -> list[_Person]:
     return out
 
 
+# a short line heading a group of bullets in an attendance list: "Developers", "Airline Pilot (Client)"
+_GROUP_LABEL = re.compile(r"^\s*[A-Z][\w-]*(?: [\w-]+){0,3}(?:\s*\([^()\n]{1,30}\))?:?\s*$")
+
+
+def _absorb_first_names(people: list[_Person]) -> list[_Person]:
+    """"Cristina" in an Attendees cell is the "Cristina Hilario" named as note taker: one person, when only
+    one attendee has that first name."""
+    out = []
+    for p in people:
+        ws = _key(p.name)
+        if len(ws) == 1 and len(ws[0]) > 1 and not p.handle:
+            fulls = [q for q in people if len(_key(q.name)) >= 2 and _key(q.name)[0] == ws[0]]
+            if len(fulls) == 1 and not (p.initials and fulls[0].initials and p.initials != fulls[0].initials):
+                q = fulls[0]
+                q.initials = q.initials or p.initials
+                if p.role and (not q.role or p.role.lower() not in q.role.lower()):
+                    q.role = f"{q.role}; {p.role}" if q.role else p.role
+                continue
+        out.append(p)
+    return out
+
+
+def _fuller_from_text(document: Document, people: list[_Person]) -> None:
+    """"Stuart (SP)" on the attendee line, "Stuart Pullinger" elsewhere in the minutes: the full name, when
+    the given initials fit it and the minutes name only one such person."""
+    text = "\n".join(b.text or "" for b in document.blocks)
+    for p in people:
+        if not p.initials or len(p.name.split()) != 1:
+            continue
+        pat = re.compile(r"\b" + re.escape(p.name) + r"((?:\s+(?:[a-z]{1,3}))?(?:\s+[A-Z][\w'’-]+){1,2})\b")
+        fits = set()
+        for m in pat.finditer(text):
+            words = f"{p.name}{m.group(1)}".split()
+            for n in range(2, len(words) + 1):  # "Stuart Pullinger STFC": the first words may be the name
+                full = " ".join(words[:n])
+                if "".join(w[0] for w in words[:n]).lower() == p.initials.lower() and name_like(full):
+                    fits.add(full)
+        if len(fits) == 1:
+            p.name = fits.pop()
+
+
 # -- the component ------------------------------------------------------------------------------
 def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
     found: list[_Person] = []
@@ -865,16 +1052,20 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
     dates: dict[int, date] = {}
     hints: list[str] = []
     mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
-    for block in document.blocks:
+    group: str | None = None  # a group label inside the attendance list ("Developers")
+    soft = False  # the section was opened by a one-person "Present: …" paragraph
+    for bi, block in enumerate(document.blocks):
         hints.extend(_grid_hints(block))
         text = block.text or ""
         if block.kind == "heading":
-            section = _heading_status(text)
+            section, soft = _heading_status(text), False
             if section is None:
                 # a heading that is itself a label line: "Present: A, B"
                 found.extend(_inline_lists(text, block))
             continue
         if block.kind == "table":
+            if soft:
+                section = None  # a one-person Present line runs on in paragraphs only
             if _header_dates(block):
                 dates = _header_dates(block)
                 continue
@@ -899,9 +1090,13 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                     got.extend(in_row)
             found.extend(got)
             for row in block.rows:
-                for c in row:
-                    sub = Block(index=block.index, kind="paragraph", text=c.text, lines=c.lines, table=block.table)
-                    found.extend(_inline_lists(c.text, sub))
+                cells = sorted(row, key=lambda c: c.col)
+                for i, c in enumerate(cells):
+                    text_c = c.text
+                    if re.fullmatch(r"\s*[A-Z][\w /-]{1,30}:\s*", c.text) and i + 1 < len(cells):
+                        text_c = f"{c.text.strip()} {cells[i + 1].text}"  # label and value cells: "Attendees: | Cristina, Sean"
+                    sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
+                    found.extend(_inline_lists(text_c, sub))
                     found.extend(_apology_sentences(c.text, sub))
             role_only.extend(_chaired_by(text, block))
             continue
@@ -911,20 +1106,36 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             section = short
             continue
         if section:
+            nxt = document.blocks[bi + 1] if bi + 1 < len(document.blocks) else None
+            if block.kind == "paragraph" and nxt is not None and nxt.kind == "list_item" and _GROUP_LABEL.match(text):
+                group = _squash(text).rstrip(":")  # "Developers", then its bullets
+                continue
             got = _section_lines(block, section)
             if got or any(_NICK_LINE.match(ln) for ln in text.split("\n")):  # a bot's line counts as a row
+                for p in got:
+                    if group and block.kind == "list_item" and not p.role:
+                        p.role = group
                 found.extend(got)
                 continue
-            section = None  # the list is over: what follows is the minutes themselves
+            section = group = None  # the list is over: what follows is the minutes themselves
+            soft = False
         found.extend(_grid_lines(block, mdate))
-        found.extend(_inline_lists(text, block))
+        inline = _inline_lists(text, block)
+        found.extend(inline)
         found.extend(_apology_sentences(text, block))
         role_only.extend(_chaired_by(text, block))
+        lead = _LIST_START.match(text)
+        if block.kind == "paragraph" and len(inline) == 1 and lead and "\n" not in text.strip():
+            # "Present: Ms Jacqueline Murfitt (…)" alone, the others in the paragraphs after it
+            section = inline[0].status if _label_status(lead.group("label"))[1] is None else None
+            soft = section is not None
     merged = _merge(found)
     for h in hints:  # "Lex Gainsbury" in the text, "Alexa Gainsbury" in the grid
         for p in merged:
             if _same(p.name, h) and len(_key(h)) >= len(_key(p.name)) and len(_key(h)[0]) > len(_key(p.name)[0]):
                 p.name = h
+    merged = _absorb_first_names(merged)
+    _fuller_from_text(document, merged)
     for p in role_only:
         twin = next((q for q in merged if _same(q.name, p.name)), None)
         if twin is None:

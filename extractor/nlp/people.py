@@ -10,9 +10,10 @@ Forms, strongest first (the first form that fits anyone decides):
 - initials derived from the name ("Karen Hillen" → KH; "Anne-Louise Schofield" → ALS or AS;
   extended forms "AHop"/"JHa" = first initial + the start of the surname);
 - first name plus surname with a nickname or an initial ("Mike Stephens", "M Stephens");
-- the first name alone or a common nickname ("Karen", "Mike" for Michael);
+- the first name alone, then a common nickname ("Karen", "Mike" for Michael);
 - the surname alone, with or without a title ("Cllr Smith", "Hillen");
-- a role word ("Clerk", "the Chair", "Treasurer") held by exactly one attendee.
+- a role ("General Manager", "Locum Clerk") as an attendee's role gives it, then a role word ("Clerk",
+  "the Chair", "Treasurer") held by exactly one attendee.
 """
 from __future__ import annotations
 
@@ -399,6 +400,8 @@ class PeopleIndex:
             yield self._first_last(words)
         if len(words) == 1 and re.fullmatch(r"[A-Za-z][A-Za-z'’-]+", words[0]):
             w = fold(words[0])
+            # "Ali" is Ali Hopkins before it is Alison Britton
+            yield {n for n, ws in zip(self.names, self._words) if len(ws) >= 2 and fold(ws[0]) == w}
             yield {n for n, ws in zip(self.names, self._words)
                    if len(ws) >= 2 and not _is_initial(ws[0]) and w in _first_variants(ws[0])}
             yield {n for n, ws in zip(self.names, self._words) if len(ws) >= 2 and fold(ws[-1]) == w}
@@ -406,6 +409,11 @@ class PeopleIndex:
         if roles:
             role = _canon_role_token(t)
             if role:
+                # "General Manager", "Locum Clerk": the attendee whose role says so, before any manager or clerk
+                if len(words) >= 2:
+                    phrase = re.sub(r"^the\s+", "", " ".join(fold(w) for w in words))
+                    yield {a.name for a in self.attendees
+                           if a.role and re.search(r"\b" + re.escape(phrase) + r"\b", fold(a.role))}
                 yield set(self._roles.get(role, set()))
 
     def _first_last(self, words: list[str]) -> set[str]:

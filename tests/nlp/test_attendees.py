@@ -313,3 +313,140 @@ def test_two_column_table_of_names_under_present():
     assert [(a.name, a.role, a.status) for a in got] == [
         ("Jo Bloggs", "Chair", "present"), ("Sam Wise", None, "present"), ("Ali Khan", None, "present"),
         ("Pat Lee", None, "present"), ("Kim Ray", "Clerk", "present"), ("Max Power", None, "apologies")]
+
+
+# -- people run together on one line ---------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Attendance: Cllr Sue Lintern Chair Cllr Daphne Clements Cllr Gail Reeve Helen Richardson Parish Clerk and "
+     "Financial Responsible Person",
+     [("Sue Lintern", "present"), ("Daphne Clements", "present"), ("Gail Reeve", "present"),
+      ("Helen Richardson", "present")]),
+    ("Also, in attendance: Cllr Martin Storey Norfolk County Council Cllr Colin Sampson Borough Council of Kings "
+     "Lynn and West Norfolk Mr Chris Philpott Footpath Warden Kevin Kent, Emergency Planning Officer, Borough "
+     "Council of Kings Lynn and West Norfolk",
+     [("Martin Storey", "in_attendance"), ("Colin Sampson", "in_attendance"), ("Chris Philpott", "in_attendance"),
+      ("Kevin Kent", "in_attendance")]),
+    ("Attendance: Cllr Jo Bruce JB Chair Cllr Dave Deighton DD Vice Chair Cllr Roger Lankfer RL Nicola Cooper NC "
+     "Parish Clerk (Minutes)",
+     [("Jo Bruce", "present"), ("Dave Deighton", "present"), ("Roger Lankfer", "present"),
+      ("Nicola Cooper", "present")]),
+    ("Also in attendance: Cllr Martin Storey MS NCC Chris Smith CS CGM",
+     [("Martin Storey", "in_attendance"), ("Chris Smith", "in_attendance")]),
+    ("Present: Mrs R Crisp-Chair, Mr F. Eglington, Mr A Collins",
+     [("R Crisp", "present"), ("F. Eglington", "present"), ("A Collins", "present")]),
+    ("Present: Mark Adney (MA) Service Manager West Norfolk PCT", [("Mark Adney", "present")]),
+])
+def test_run_on_names(text, expected):
+    assert people(text) == expected
+
+
+def test_run_on_initials_and_roles_kept():
+    got = {a.name: (a.initials, a.role) for a in attendees(
+        "Attendance: Cllr Jo Bruce JB Chair Cllr Dave Deighton DD Vice Chair Nicola Cooper NC Parish Clerk")}
+    assert got["Dave Deighton"] == ("DD", "Vice Chair")
+    assert got["Nicola Cooper"] == ("NC", "Parish Clerk")
+
+
+def test_role_words_end_a_name_on_its_line():
+    got = [(a.name, a.role) for a in attendees(("paragraph", "Present:"), "Joyce Hull Chairman",
+                                               "Debroy Summers Deputy Chairman", "Val Summers")]
+    assert got == [("Joyce Hull", "Chairman"), ("Debroy Summers", "Deputy Chairman"), ("Val Summers", None)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("PRESENT (four Councillors): - Pam Bullas (PB), Claire Cann (CC) – Chair, Paula Kellingray (PK) and Pam Walker "
+     "(PW) Locum Clerk: Helen Richardson Eleven members of the public were in attendance. Cllr Sandra Squires "
+     "attended. The Chairman welcomed everyone present and opened the meeting.",
+     [("Pam Bullas", "present"), ("Claire Cann", "present"), ("Paula Kellingray", "present"),
+      ("Pam Walker", "present"), ("Helen Richardson", "present"), ("Sandra Squires", "in_attendance")]),
+    ("Present; David Thomas (DT), Alan Holzer (AHol), Evelyn\nLindqvist (EL), Alison Hopkins (AHop), Alison Britton\n"
+     "(AB), Mike Stephens (MS)",
+     [("David Thomas", "present"), ("Alan Holzer", "present"), ("Evelyn Lindqvist", "present"),
+      ("Alison Hopkins", "present"), ("Alison Britton", "present"), ("Mike Stephens", "present")]),
+    ("Present: Dr Andrew Payne, Chair (AP) Evelyn Lindqvist (EL) Dr Umi Hashim (UH) Alan Holzer, Minutes\nSecretary "
+     "(AH) Sheila Freeman (SF) Mike Stephens,\nTreasurer (MS) Wendy Boyden (WB). Also, present, Ali Hopkins, Library\n"
+     "Manager.",
+     [("Andrew Payne", "present"), ("Evelyn Lindqvist", "present"), ("Umi Hashim", "present"),
+      ("Alan Holzer", "present"), ("Sheila Freeman", "present"), ("Mike Stephens", "present"),
+      ("Wendy Boyden", "present"), ("Ali Hopkins", "in_attendance")]),
+    ("Attendees Shona Bendix (SB)(Chair), Mike Readman\n(MR), Robert Spivey (RS)\nInvited Ian Brookman (IB)(Finance & "
+     "Resources Manager); Stephen Taylor\n(ST)(SCC Commissioner): Charlotte Clark (CC) & Marion Harvey\n(MH)(Staff "
+     "Observers) Nigel Blake (NB)(ICT Strategy), Nikki\nSturmey (NS)(Clerk)",
+     [("Shona Bendix", "present"), ("Mike Readman", "present"), ("Robert Spivey", "present"),
+      ("Ian Brookman", "in_attendance"), ("Stephen Taylor", "in_attendance"), ("Charlotte Clark", "in_attendance"),
+      ("Marion Harvey", "in_attendance"), ("Nigel Blake", "in_attendance"), ("Nikki Sturmey", "in_attendance")]),
+])
+def test_run_on_lists_with_initials(text, expected):
+    assert people(text) == expected
+
+
+def test_a_job_title_after_the_initials_stays_with_the_person():
+    got = attendees(("paragraph", "Present"), "Anne-Louise Schofield (ALS) Adult Joint Commissioning Manager (N-DAP)")
+    assert [(a.name, a.initials) for a in got] == [("Anne-Louise Schofield", "ALS")]
+    assert "Adult Joint Commissioning Manager" in got[0].role
+
+
+def test_group_labels_inside_an_attendance_list():
+    got = attendees(("heading", "Attendance"),
+                    ("list_item", "Team members: nikomatsakis, joshtriplett, scottmcm"),
+                    ("list_item", "Others: simulacrum, mara, connor horman"), ("heading", "Meeting roles"),
+                    ("list_item", "Action item scribe: Mark"))
+    assert [(a.name, a.status) for a in got] == [
+        ("nikomatsakis", "present"), ("joshtriplett", "present"), ("scottmcm", "present"),
+        ("simulacrum", "present"), ("mara", "present"), ("connor horman", "present")]
+    assert got[-1].role == "Others"
+
+
+def test_group_line_over_bullets_is_no_person():
+    got = attendees(("paragraph", "Attendees:"), ("paragraph", "Developers"), ("list_item", "Adriel Koh"),
+                    ("list_item", "Adrian Ng"), ("paragraph", "Airline Pilot (Client)"), ("list_item", "Teck Ping"),
+                    ("paragraph", "Elicitation method: Interview and Document"))
+    assert [(a.name, a.role) for a in got] == [("Adriel Koh", "Developers"), ("Adrian Ng", "Developers"),
+                                               ("Teck Ping", "Airline Pilot (Client)")]
+
+
+def test_label_and_value_cells_and_first_names_of_named_people():
+    doc = Document(path="m.docx", sha256="0" * 64, format="docx", blocks=[
+        table_of([["Rudolph Paulin", "Note taker:", "Cristina Hilario"], ["Timekeeper:", "Sean O’Connor", ""]], 0),
+        table_of([["Attendees:", "Cristina, Sean"], ["Please read:", "Review the points"]], 1)])
+    got = extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())
+    assert sorted(a.name for a in got) == ["Cristina Hilario", "Sean O’Connor"]
+
+
+def test_first_name_with_initials_takes_the_full_name_the_minutes_give():
+    got = attendees(("heading", "Attendees:"), "Sylvie (SR), Stuart (SP), Alex (AdM), Rolf (RK)",
+                    "| 120.2 | Stuart to speak to Brian Matthews about ExPanDS | Stuart Pullinger |",
+                    "Action: AdM to demo it at the next meeting (Alex de Maria)")
+    assert [a.name for a in got] == ["Sylvie", "Stuart Pullinger", "Alex de Maria", "Rolf"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("* **Luke Hinds (Red Hat, TAC)** - need to leave 30 mins early.", [("Luke Hinds", "present")]),
+    ("* **Abhishek Arya (Google, TAC) - **need to leave 30 min early", [("Abhishek Arya", "present")]),
+])
+def test_a_note_after_a_dash_keeps_the_list_going(text, expected):
+    assert people(("heading", "Attendance (please add yourself)"), ("list_item", "Josh Bressers (Anchore, TAC)"),
+                  ("list_item", text), ("list_item", "Bob Callaway (Google, TAC)"))[1:] == expected + [
+        ("Bob Callaway", "present")]
+
+
+def test_present_line_then_one_person_per_paragraph():
+    got = people("Present: Ms Jacqueline Murfitt (Environmental Health Officer, King's Lynn and West Norfolk Borough "
+                 "Council)", "Mr Brian Harrison (Parish Council representative)", "Mrs Pat Holton (Village "
+                 "representative)", "1. Apologies", "Apologies were received from Mr Murphy, Mr Manley and Mr Rosser.",
+                 "Mr Thompson and Mr Moore gave apologies for the next meeting. Indeed Mr Moore will be unable to "
+                 "attend the next two meetings due to previous commitments.")
+    assert got == [("Jacqueline Murfitt", "present"), ("Brian Harrison", "present"), ("Pat Holton", "present"),
+                   ("Murphy", "apologies"), ("Manley", "apologies"), ("Rosser", "apologies")]
+
+
+def test_heading_with_a_dash():
+    assert people("Present-", "Cllr D Llewellyn - Chairman, Cllr A Box, Cllr M Peake.") == [
+        ("D Llewellyn", "present"), ("A Box", "present"), ("M Peake", "present")]
+
+
+def test_one_person_present_line_does_not_run_into_a_table():
+    doc = doc_of("In attendance: Simon Barnes")
+    doc.blocks.append(table_of([["Chaired by", "Oliver Laity", "Clerked by", "Pete Osborne"]], 1))
+    got = {a.name: a.status for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())}
+    assert got == {"Simon Barnes": "in_attendance", "Oliver Laity": "present", "Pete Osborne": "in_attendance"}

@@ -119,3 +119,24 @@ def test_shared_initials_never_guess():
 ])
 def test_derived_initials(name, expected):
     assert derived_initials(name) == expected
+
+
+FOHCL = index(("Andrew Payne", "AP", "Chair"), ("Alison Britton", "AB", "Vice-Chair"), ("Ali Hopkins", None,
+                                                                                        "Library Manager"))
+SUFFOLK = index(("Alison Wheeler", "AW", "General Manager"), ("Ian Brookman", "IB", "Finance & Resources Manager"),
+                ("Nikki Sturmey", "NS", "Clerk"))
+DEREHAM = index(("Claire Cann", "CC", "Chair"), ("Helen Richardson", None, "Locum Clerk"), ("Pam Walker", "PW"))
+
+
+@pytest.mark.parametrize("people,token,expected", [
+    (FOHCL, "Ali", "Ali Hopkins"),                  # her own first name before Alison's nickname
+    (FOHCL, "Alison", "Alison Britton"),
+    (SUFFOLK, "The General Manager", "Alison Wheeler"),  # the role as given, not any manager
+    (SUFFOLK, "Manager", None),
+    (SUFFOLK, "Clerk", "Nikki Sturmey"),
+    (DEREHAM, "Locum Clerk", "Helen Richardson"),
+    (DEREHAM, "the Locum Clerk", "Helen Richardson"),
+    (DEREHAM, "Clerk", "Helen Richardson"),         # the only clerk there is
+])
+def test_resolve_first_names_and_roles_as_given(people, token, expected):
+    assert people.resolve(token) == expected
