@@ -257,8 +257,8 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
     if _CHECKED.match(block.text):
         return None
     text = _clean(_strip_bullet(block.text))
-    if not text or _NONE.match(text) or len(text.split()) < 2:
-        return None
+    if not text or _NONE.match(text) or len(text.split()) < 2 or text.endswith("?"):
+        return None  # "Will the staff be informed?" is a question put to the meeting, not a task
     if _closed(ctx, i):
         return None
     if ctx.owners.parse_phrase(text):  # a bare owner name heads a MeetBot "by person" group
@@ -280,7 +280,7 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
 
 
 _HANDLE_FIRST = re.compile(r"^(@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?=[a-z])")
-_OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+[–—-]\s+(?=\S)")
+_OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+(?:--|[–—-])\s+(?=\S)")
 _OWNER_LAST = re.compile(r"(?:\s+[–—-]\s+([^–—\-()]{1,60})|\s*\(([^()]{1,60})\))\W*$")
 
 
@@ -460,16 +460,37 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
 
 # ---------------------------------------------------------------------------------------
 
+_TITLE_LINE = re.compile(r"^[A-Z][^.!?:;\n]{2,80}$")
+
+
+def _ends_list(ctx: Context, i: int) -> bool:
+    """An unstyled title line ("Questions for Client (Airline Pilot)", "Other notes") with a list of its
+    own below: the action list above it has ended, though Word gave the new title no heading style."""
+    block = ctx.document.blocks[i]
+    text = block.text.strip()
+    if block.kind != "paragraph" or len(text.split()) > 8 or not _TITLE_LINE.match(text):
+        return False
+    if ctx.owners.leading(text) or _owner_beside(ctx, text)[1] is not None and not text.endswith(")"):
+        return False  # "Rick - Familiarize with Keysight" is a task; "(Airline Pilot)" names the audience
+    nxt = ctx.document.blocks[i + 1] if i + 1 < len(ctx.document.blocks) else None
+    return nxt is not None and nxt.kind == "list_item"
+
+
 def collect(ctx: Context) -> list[Candidate]:
     cands: list[Candidate] = []
     tracker = SectionTracker()
     table_state: dict = {}
+    list_ended = False
     for i, block in enumerate(ctx.document.blocks):
         doc = ctx.parsed[i]
         tracker.see(block, doc)
+        if block.kind == "heading" or tracker.is_label(block):
+            list_ended = False
+        elif tracker.in_action_list and not list_ended and _ends_list(ctx, i):
+            list_ended = True
         if _CHECKED.match(block.text):
             continue  # a ticked task-list item is done
-        section, in_list = tracker.section, tracker.in_action_list
+        section, in_list = tracker.section, tracker.in_action_list and not list_ended
         if block.kind == "table":
             cands.extend(table_candidates(ctx, block, section, table_state))
             continue
@@ -478,7 +499,8 @@ def collect(ctx: Context) -> list[Candidate]:
         found = marker_candidates(ctx, i, section, in_list)
         cands.extend(found)
         covered = [(_marked_from(block, doc), len(block.text))] if found else []
-        if not found and in_list and (block.kind == "list_item" or ctx.owners.leading(_strip_bullet(block.text))):
+        if not found and in_list and (block.kind == "list_item" or ctx.owners.leading(_strip_bullet(block.text))
+                                      or _owner_beside(ctx, _clean(block.text))[1] is not None):
             c = list_candidate(ctx, i, section)
             if c:
                 cands.append(c)

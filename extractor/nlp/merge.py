@@ -95,8 +95,10 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
     if not other.explicit and not keep.explicit:
-        # two commitments by one person are two tasks unless the task's own words are the same
-        return (same_text or _task_overlap(keep, other) >= 0.6) and _same_owner(keep, other)
+        # two commitments by one person are two tasks unless the task's own words are the same and close
+        # by: "Clerk to send a letter…" under four agenda items is four letters
+        near = abs(keep.block - other.block) <= 2
+        return near and (same_text or _task_overlap(keep, other) >= 0.6) and _same_owner(keep, other)
     if not other.explicit or not keep.explicit:
         near = abs(keep.block - other.block) <= 2
         if _same_owner(keep, other) and keep.owners and other.owners and (

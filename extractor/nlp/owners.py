@@ -42,6 +42,8 @@ NOT_NAMES = {"minutes", "notify", "add", "plan", "consider", "prepare", "make", 
              "quotes", "quote", "estimates", "money", "funds", "costs", "items", "matters", "issues", "signs",
              "trees", "bins", "website", "newsletter", "report", "reports", "data", "information"}
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "this", "that"}
+
 LINKS = ["has agreed to", "have agreed to", "agreed to", "volunteered to", "offered to", "undertook to",
          "is asked to", "are asked to", "was asked to", "were asked to", "is to", "are to", "needs to", "need to",
          "will", "shall", "must", "should", "to"]
@@ -75,6 +77,8 @@ class OwnerParser:
         if not raw or len(raw) > 60:
             return None
         low = raw.lower()
+        if low in PRONOUNS:
+            return None  # "he" is never the attendee surnamed He
         bare = re.sub(r"^the\s+", "", raw, flags=re.IGNORECASE)
         resolved = self.people.resolve(raw) or self.people.resolve(bare)
         if resolved:

@@ -447,3 +447,48 @@ def test_action_list_owner_beside_the_task(item, owners, task):
     people = [Attendee(name="Alice Martin"), Attendee(name="Bob Chen"), Attendee(name="Carol Diaz")]
     d = doc_of("Action items", item, kinds=("heading", "list_item"))
     assert [(a.owners, a.text) for a in run(d, people)] == [(owners, task)]
+
+
+WEREHAM = [Attendee(name="Nicola Cooper", initials="NC", role="Parish Clerk"), Attendee(name="Dave Deighton", initials="DD"),
+           Attendee(name="Roger Lankfer", initials="RL")]
+
+
+def test_one_doers_like_tasks_under_different_items_stay_distinct():
+    """wereham-pc 2014-07-08: four different 'Clerk to send a letter…' tasks, far apart."""
+    doc = doc_of("6.1 Poplar trees. Clerk to send a letter of thanks.",
+                 "7.0 Correspondence Received", "7.1 Newsletter received.",
+                 "9.9 Church Road renumbering. Clerk to send a letter to let residents know and advise changing "
+                 "to a house name.",
+                 "10.0 Village Management Issues", "10.1 Noted.",
+                 "14.1 The trees along the Row need to be pruned. Clerk to send a letter to Mr and Mrs Ryan.")
+    assert len(run(doc, WEREHAM)) == 3
+
+
+CLIENT = [Attendee(name="He Haiqi"), Attendee(name="Adrian Ng")]
+
+
+def test_action_list_ends_at_an_unstyled_title_with_its_own_list():
+    """ict2201: 'Questions for Client (Airline Pilot)' in plain text ends the 'Action Items:' list."""
+    doc = doc_of("Action Items:", "1) Update use case diagram", "2) Update the M1 Report",
+                 "Questions for Client (Airline Pilot)",
+                 "1) What happens when the manager rejects the staff weekly availability after the deadline?",
+                 "Staff can only reject certain slots, not the whole week’s allocation.",
+                 kinds=("paragraph", "list_item", "list_item", "paragraph", "list_item", "list_item"))
+    assert [a.text for a in run(doc, CLIENT)] == ["Update use case diagram", "Update the M1 Report"]
+
+
+def test_he_is_a_pronoun_not_the_attendee_surnamed_he():
+    doc = doc_of("Report format: he will only reply after week 5 (format to follow, font size 9, 1 page)")
+    assert all(a.owners != ["He Haiqi"] for a in run(doc, CLIENT))
+
+
+OLS = [Attendee(name="Michele Reeder"), Attendee(name="Rick Ales"), Attendee(name="Tom Waples")]
+
+
+@pytest.mark.parametrize("line,owners", [
+    pytest.param("Michele -  Generate stage gate check list requirements.", ["Michele Reeder"], id="dash"),
+    pytest.param("Rick -- Project Charter for Agile PM with Stage gated sprints.", ["Rick Ales"], id="double-dash"),
+])
+def test_plain_lines_under_an_action_items_label(line, owners):
+    doc = doc_of("Action Items:", line)
+    assert [a.owners for a in run(doc, OLS)] == [owners]
