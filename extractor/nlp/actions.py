@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from extractor.nlp.dates import find_events, resolve_deadline
 from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.merge import merge
-from extractor.nlp.owners import OwnerMatch, OwnerParser
+from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
 from extractor.nlp.sections import SectionTracker
 from extractor.nlp.tables import table_candidates
@@ -68,6 +68,30 @@ def _speakers(document: Document) -> set[str]:
                                                  "next meeting", "minutes", "attendees", "absent", "summary"}:
                 names[m.group(1)] = names.get(m.group(1), 0) + 1
     return {n for n, c in names.items() if c >= 1 and len(n) > 1}
+
+
+_NAME_THEN_INITIALS = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?"
+                                 r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*\(?([A-Z]{2,3})\)?(?=[\s,.;:)]|$)")
+
+
+def _letters(*names: str) -> str:
+    return "".join(part[0] for n in names for part in n.split("-"))
+
+
+def _declared_initials(document: Document) -> dict[str, str]:
+    """Initials the minutes give a name ("Cllr Dave Deighton DD", "Pam Walker (PW)"): their letters are
+    the name's, so an owner "DD" is that person even when the attendee list could not be read. Initials
+    two names claim ("Mike Hosking (MH)", "Marion Harvey (MH)") are left out."""
+    found: dict[str, set[str]] = {}
+    for b in document.blocks:
+        for m in _NAME_THEN_INITIALS.finditer(b.text):
+            first, middle, last, ini = m.groups()
+            names = [n for n in (first, middle, last) if n]
+            for k in range(len(names) - 1):  # "Cllr Jo Bruce JB": the words before the surname that fit
+                if _letters(*names[k:]) == ini:
+                    found.setdefault(ini, set()).add(" ".join(names[k:]))
+                    break
+    return {ini: next(iter(names)) for ini, names in found.items() if len(names) == 1}
 
 
 # ---------------------------------------------------------------------------------------
@@ -365,10 +389,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                     got = OwnerMatch(owner_text=_PRONOUN_END.search(before).group(1), owners=named.owners)
                 if got is None:
                     continue
-                if span.id_ == "action.narrative.will" and not any(ctx.people.resolve(o) or o.lower().split()[-1] in
-                                                                    {"clerk", "chair", "chairman", "secretary",
-                                                                     "treasurer", "headteacher"}
-                                                                    for o in got.owners):
+                if span.id_ == "action.narrative.will" and not any(_doer(ctx, o) for o in got.owners):
                     continue  # "The plan will…", "SCC will repair": only people and officers commit
             accepted.append((rel, got, span.id_))
         for k, (rel, got, rule) in enumerate(accepted):
@@ -383,14 +404,15 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
                           r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
-            if len(task.split()) < 2:
-                continue
+            if len(task.split()) < 2 or rule == "action.narrative.agreed" and _AGREED_TO_THING.match(task):
+                continue  # "the Parish Council agreed to this resolution" accepts, it does not commit
             out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
                                  source_text=_clean(sent), rule=rule, kind="narrative", block=block.index,
                                  provenance=provenance or block.provenance(a + rel), section=section, row_key=row_key))
     return out
 
 
+_AGREED_TO_THING = re.compile(r"(?i)(?:this|that|these|those|the|a|an|its|their|his|her)\b")
 # a task that only points back at the sentence ("Heather agreed to do this."): the sentence is the task
 _VAGUE_TASK = re.compile(r"(?i)(?:agreed\s+to\s+|will\s+|to\s+)?(?:do|action|progress|take|follow|look\s+into|"
                          r"deal\s+with|pick)\s+(?:this|that|it|up|forward|on)(?:\s+(?:up|forward|on))?\W*")
@@ -431,31 +453,108 @@ def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
     return found[0] if found else None
 
 
-_ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+",
-                          re.IGNORECASE)
+_ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+"
+                          r"|^\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])", re.IGNORECASE)
+# where a new clause may open with its own doer: "…run over; Clerk to notify", "planned for: Clerk to",
+# "(Clerk to highlight this…)", "RESOLVED: 1) PW to update… 2) Locum Clerk to place…", "… • Locum Clerk to amend"
+_CLAUSE_OPEN = re.compile(r";\s+|:\s+|\(\s*|\s\d{1,2}\)\s+|\s[•●▪]\s+|,?\s+(?:and|&)\s+(?=[A-Z])"
+                          r"|,\s+(?=(?:the\s+)?(?:[A-Z][a-z]+\s+)?Clerk\s+to\b)")
+_RESOLUTION = re.compile(r"^(?:RESOLVED|AGREED)\b", re.IGNORECASE)
+_ROLE_DOERS = {"clerk", "chair", "chairman", "secretary", "treasurer", "headteacher"}
+# a one-word task ("Clerk to chase.", "NC to action."): its object is the sentence before
+_BARE_VERB = re.compile(r"(?i)(?:chase|pursue|progress|action|investigate|follow\s+up|arrange|organise|organize|"
+                        r"respond|reply|circulate|proceed)(?:\s+(?:this|it))?\W*")
+
+
+def _doer(ctx: Context, owner: str) -> bool:
+    """An owner who can commit: an attendee, a name the text gives initials for, a handle, an officer."""
+    words = owner.lower().split()
+    return bool(ctx.people.resolve(owner)) or owner in ctx.owners.aliases.values() or owner.startswith("@") \
+        or words[-1] in _ROLE_DOERS or len(words) >= 2 and words[0].rstrip(".") in TITLES  # "Cllr Squires"
+
+
+def _clauses(sent: str) -> list[tuple[int, int, str]]:
+    """The sentence and each clause in it that may open with a doer: (connector start, clause start, clause)."""
+    return [(0, 0, sent)] + [(m.start(), m.end(), sent[m.end():]) for m in _CLAUSE_OPEN.finditer(sent)]
+
+
+def _hedged(text: str) -> bool:
+    """A hedge in the task itself, not in its "if…"/"whether…" clause ("ask KN if she would like to…")."""
+    return _HEDGE.search(re.split(r"\b(?:if|whether|that|because|since)\b(?!\s+possible)", text, maxsplit=1)[0]) \
+        is not None
 
 
 def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:
-    """'KH to clarify this with colleagues at GO.' in running text: a person, then 'to' + a task."""
+    """'KH to clarify this with colleagues at GO.' in running text: a person, then 'to' + a task; also
+    after a semicolon, a colon, a bracket or "and", and 'RESOLVED: That the Clerk contact…'."""
     out = []
-    for s0, s1 in sentence_spans(block.text):
+    sents = sentence_spans(block.text)
+    resolution = False
+    for k, (s0, s1) in enumerate(sents):
         if any(x < s1 and s0 < y for x, y in skip):
             continue
-        sent = _strip_bullet(block.text[s0:s1].strip())
-        sent = _ITEM_PREFIX.sub("", sent)  # "Item 6: HO to chase the landlord."
-        got = ctx.owners.leading(sent, links=("to", "is to", "are to"))
-        if not got or _HEDGE.search(sent) or ":" in sent[:got.end]:
-            continue  # "David: To some extent." is a speaker's answer
-        if not all(ctx.people.resolve(o) or o.startswith("@") or o.lower().split()[-1] in
-                   {"clerk", "chair", "chairman", "secretary", "treasurer"} for o in got.owners):
-            continue
-        task = _clean(sent[got.end:])
-        if len(task.split()) < 2:
-            continue
-        out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
-                             source_text=_clean(sent), rule="action.narrative.to", kind="narrative",
-                             block=block.index, provenance=block.provenance(s0), section=section))
+        sent = _ITEM_PREFIX.sub("", _strip_bullet(block.text[s0:s1].strip()))  # "Item 6: HO to chase the landlord."
+        numbered = re.match(r"\s*\(?\d{1,2}[.)]\s", block.text[s0:s1]) is not None
+        continued = resolution and numbered  # "RESOLVED: 1) That … . 2) That the Locum Clerk follow up …"
+        resolution = bool(_RESOLUTION.match(sent)) or continued
+        found = []
+        for cut, off, clause in _clauses(sent):
+            if found and off < found[-1][1] + found[-1][2].end:
+                continue  # inside the owner phrase just taken
+            got = _owner_to(ctx, _ITEM_PREFIX.sub("", clause), resolved=(off > 0 or continued) and resolution)
+            if got and not (off == 0 and ":" in clause[:got.end]):  # "David: To some extent." is an answer
+                found.append((cut, off + len(clause) - len(_ITEM_PREFIX.sub("", clause)), got))
+        for n, (cut, off, got) in enumerate(found):
+            end = found[n + 1][0] if n + 1 < len(found) else len(sent)
+            task = sent[off + got.end:end]
+            if off > 0 and "(" in sent[cut:off]:
+                task = task.split(")", 1)[0]  # "(Clerk to highlight this to …)" ends at its bracket
+            task = _clean(task)
+            if not task or _hedged(task):
+                continue
+            source = _clean(sent)
+            if len(task.split()) < 2:
+                prior = _prior_sentence(block.text, sents, k, sent[:cut]) if _BARE_VERB.fullmatch(task) else None
+                if prior is None:
+                    continue
+                task = prior if _VAGUE_TASK.fullmatch(task) or task.lower().startswith("action") \
+                    else f"{task.rstrip('.')}: {prior}"
+                source = _clean(prior + " " + sent)
+            out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
+                                 source_text=source, rule="action.narrative.to", kind="narrative",
+                                 block=block.index, provenance=block.provenance(s0), section=section,
+                                 resolution=resolution))
     return out
+
+
+def _owner_to(ctx: Context, clause: str, resolved: bool) -> OwnerMatch | None:
+    """The doer opening `clause` with 'to' ("Locum Clerk to report…"), or after "RESOLVED: That" the
+    subjunctive ("That the Locum Clerk contact the Planning Officer")."""
+    that = re.match(r"(?i:that)\s+", clause)
+    got = ctx.owners.leading(clause[that.end():] if that else clause, links=("to", "is to", "are to"))
+    if got and all(_doer(ctx, o) for o in got.owners):
+        got.end += that.end() if that else 0
+        return got
+    m = re.match(r"(?i:that)\s+((?:(?i:the)\s+)?[A-Z][\w ]{1,40}?)\s+(?!(?:to|will|would|should|shall|be|is|are|was|were|"
+                 r"has|had|have|and|of)\b)(?=[a-z]{3,}\b)(?![a-z]+\s+be\b)", clause) if resolved else None
+    if m:
+        got = ctx.owners.parse_phrase(m.group(1))
+        if got and all(_doer(ctx, o) for o in got.owners):
+            got.end = m.end()
+            return got
+    return None
+
+
+def _prior_sentence(text: str, sents: list[tuple[int, int]], k: int, head: str) -> str | None:
+    """The sentence a one-word task refers to: the clause before it in its sentence, else the sentence
+    before, when it is more than an item title."""
+    head = _clean(_ITEM_PREFIX.sub("", head))
+    if len(head.split()) >= 4:
+        return head
+    if k == 0:
+        return None
+    prior = _clean(_ITEM_PREFIX.sub("", _strip_bullet(text[sents[k - 1][0]:sents[k - 1][1]].strip())))
+    return prior if len(prior.split()) >= 4 else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -527,7 +626,8 @@ def extract_actions(document: Document, parsed: list[Doc], meeting: Meeting,
     speakers = _speakers(document)
     body = _body_words(meeting)
     ctx = Context(document=document, parsed=parsed, meeting=meeting, people=people,
-                  owners=OwnerParser(people, body_words=body, known_names=speakers), speakers=speakers)
+                  owners=OwnerParser(people, body_words=body, known_names=speakers,
+                                     aliases=_declared_initials(document)), speakers=speakers)
     cands = merge(collect(ctx), document.blocks)
     year = int(meeting.date[:4]) if meeting.date else None
     events = find_events([b.text for b in document.blocks], default_year=year,

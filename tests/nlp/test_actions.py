@@ -492,3 +492,67 @@ OLS = [Attendee(name="Michele Reeder"), Attendee(name="Rick Ales"), Attendee(nam
 def test_plain_lines_under_an_action_items_label(line, owners):
     doc = doc_of("Action Items:", line)
     assert [a.owners for a in run(doc, OLS)] == [owners]
+
+
+@pytest.mark.parametrize("paragraph,owners,task", [
+    pytest.param("6.2 Dog waste bins are with Bonnets but have not yet been installed. Clerk to chase.",
+                 ["Nicola Cooper"], "chase: Dog waste bins are with Bonnets", id="one-word-task"),
+    pytest.param("10.1 It was agreed that the condition of these areas would be included on the monthly play area "
+                 "checklist. Clerk to action.", ["Nicola Cooper"], "It was agreed that the condition of these areas", id="to-action"),
+    pytest.param("10.4 A new surface needs to be planned for: Clerk to contact NPFA to seek advice on best type of "
+                 "flooring.", ["Nicola Cooper"], "contact NPFA to seek advice", id="after-colon"),
+    pytest.param("15.1 Cllr Storey provided an update on funding to enable Public Houses to offer other services "
+                 "(Clerk to highlight this to the George and Dragon and VG), funding awarded for WW1 events.",
+                 ["Nicola Cooper"], "highlight this to the George and Dragon and VG", id="in-brackets"),
+    pytest.param("6.6 Garden of Remembrance. Clerk to ask KN if she would like to pass the information over for the "
+                 "Clerk to complete.", ["Nicola Cooper"], "ask KN if she would like", id="hedge-in-if-clause"),
+    pytest.param("9.2 Clerk to update the address on title numbers NK408732, NK127127 and NK393387.",
+                 ["Nicola Cooper"], "update the address", id="item-number-without-stop"),
+])
+def test_clerk_to_tasks_in_running_text(paragraph, owners, task):
+    actions = run(doc_of(paragraph), WEREHAM)
+    assert [a.owners for a in actions] == [owners]
+    assert actions[0].text.startswith(task)
+
+
+def test_two_doers_in_one_sentence_and_initials_the_text_gives():
+    doc = doc_of("Attendance: Cllr Dave Deighton DD Vice Chair Cllr Roger Lankfer RL Nicola Cooper NC Parish Clerk",
+                 "11.1 RL to check the number of Street Lamp Posts under the responsibility of the Parish Council "
+                 "and NC to check with AON whether we are correctly covered.")
+    actions = run(doc, [])
+    assert [(a.owners, a.text) for a in actions] == [
+        (["Roger Lankfer"], "check the number of Street Lamp Posts under the responsibility of the Parish Council"),
+        (["Nicola Cooper"], "check with AON whether we are correctly covered.")]
+
+
+LOCUM = [Attendee(name="Helen Richardson", role="Locum Clerk")]
+
+
+@pytest.mark.parametrize("paragraph,tasks", [
+    pytest.param("RESOLVED: Locum Clerk to report fly tipping to Norfolk County Council Highways along Lime Kiln Road.",
+                 ["report fly tipping"], id="resolved-colon"),
+    pytest.param("RESOLVED: 1) That the Locum Clerk add the IDB Invitation to the Parish Website. 2) That the Locum "
+                 "Clerk follow up on the dyke concerns from the Parishioner at Lime Kiln Road.",
+                 ["add the IDB Invitation", "follow up on the dyke"], id="resolved-that-numbered"),
+    pytest.param("RESOLVED: That the Locum Clerk contact the Planning Officer and observe that there were no details "
+                 "and therefore the Parish Council were unable to consider.", ["contact the Planning Officer"],
+                 id="hedge-in-that-clause"),
+    pytest.param("RESOLVED: That the Clerk position be advertised for one week as soon as possible.", [],
+                 id="passive-is-no-task"),
+])
+def test_tasks_inside_a_resolution(paragraph, tasks):
+    texts = [a.text for a in run(doc_of(paragraph), LOCUM)]
+    assert len(texts) == len(tasks) and all(t.startswith(x) for t, x in zip(texts, tasks))
+
+
+def test_a_narrative_commitment_and_its_resolution_are_one_task():
+    doc = doc_of("Goal post concrete - The Locum Clerk agreed to pass onto the Handyman and check removal.",
+                 "RESOLVED: Locum Clerk to report to the Handyman regarding goal post concrete removal on the "
+                 "recreation ground.")
+    actions = run(doc, LOCUM)
+    assert [a.text for a in actions] == ["report to the Handyman regarding goal post concrete removal on the "
+                                         "recreation ground."]
+
+
+def test_agreeing_to_a_resolution_is_no_task():
+    assert run(doc_of("After discussion the Parish Council agreed to this resolution."), LOCUM) == []
