@@ -110,6 +110,9 @@ def _valid_marker(block: Block, doc: Doc, span) -> bool:
     if nxt is not None and nxt.lower_ in {"plan", "plans", "plan.", "points", "items", "log", "list", "taken",
                                           "register", "tracker", "required", "arising", "summary"} and not has_sep:
         return False
+    if nxt is not None and nxt.lower_ == "to" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "be" \
+            and not has_sep:
+        return False  # the heading "ACTIONS TO BE TAKEN"
     before = text[:first.idx].rstrip(" *_")
     at_line_start = before == "" or before.endswith("\n") or re.search(r"(^|\n)\s*[*\-•#>]+$", before) is not None
     after_sentence = re.search(r"[.!?)\]:]$", before) is not None
@@ -168,13 +171,43 @@ def _task_before_marker(before: str, own: OwnerMatch | None) -> str:
     if own:
         keys = [k for k in re.split(r"\s*(?:/|&|,|\band\b)\s*", own.owner_text) if k] + own.owners
         keys += [w for o in own.owners for w in o.split() if len(w) > 2]
-        for t in recent:
-            if any(re.search(r"(?i)\b" + re.escape(k) + r"\b", t) for k in keys):
-                return t
+        named = [t for t in recent if any(re.search(r"(?i)\b" + re.escape(k) + r"\b", t) for k in keys)]
+        for t in named:  # the sentence naming the owner as doer of a future task, before one merely naming them
+            if _TASK_WORDS.search(t) and not _PAST.search(t):
+                return _with_what_is_assisted(sents, t)
+        if named:
+            return _with_what_is_assisted(sents, named[0])
     for t in recent:
         if _TASK_WORDS.search(t):
             return t
     return recent[0]
+
+
+_INITIALS_LIST = re.compile(r"[A-Z][A-Za-z]{0,4}(?:\s*[/&,+]\s*[A-Z][A-Za-z]{0,4}){0,5}")
+
+
+def _initials_as_written(ctx: Context, text: str) -> OwnerMatch | None:
+    """"ACTION:MS/EL", "ACTION: MP/AB" where MP is nobody listed: an owner list, each resolved where the
+    attendees allow and kept as written where not — never the task."""
+    text = text.rstrip(".")
+    if not _INITIALS_LIST.fullmatch(text):
+        return None
+    owners = []
+    for part in re.split(r"\s*[/&,+]\s*", text):
+        got = ctx.owners.owner_item(part)
+        if got is None and not (part.isupper() and len(part) <= 4):
+            return None
+        owners.append(got[0] if got else part)
+    return OwnerMatch(owner_text=text, owners=list(dict.fromkeys(owners)))
+
+
+_ASSIST_ONLY = re.compile(r"(?i)^\W*\w+(?:\s\w+)?\s+(?:offered|agreed|volunteered|will)\s+(?:to\s+)?(?:assist|help)\W*$")
+
+
+def _with_what_is_assisted(sents: list[str], t: str) -> str:
+    """"Evelyn offered to assist." names the doer; the task is the sentence before it."""
+    k = sents.index(t) if t in sents else -1
+    return f"{sents[k - 1].strip()} {t.strip()}" if k > 0 and _ASSIST_ONLY.match(t) else t
 
 
 def _previous_text(ctx: Context, index: int) -> tuple[str, int] | None:
@@ -234,7 +267,8 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                 content = content[:nl]  # the next line is another owner's task: "…by 31/08/2014\nPP to write…"
                 break
         prov = block.provenance(span.start_char)
-        own = ctx.owners.parse_phrase(_clean(content).rstrip(".")) if content else None
+        own = (ctx.owners.parse_phrase(_clean(content).rstrip(".")) or _initials_as_written(ctx, _clean(content))) \
+            if content else None
         if own or not _clean(content):
             # "ACTION: AHop/MS" or "(Action: JW)": the task is the text before the marker
             before = block.text[:span.start_char].rstrip(" *_(\n")
@@ -251,7 +285,7 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                 if prev is None:
                     continue
                 task, src_block = _task_before_marker(prev[0], own), prev[1]
-            task = _clean(_strip_bullet(task))
+            task = _clean(_ITEM_PREFIX.sub("", _strip_bullet(task.strip())))
             out.append(Candidate(text=task, explicit=True, owners=own.owners if own else [],
                                  owner_text=own.owner_text if own else None,
                                  source_text=squash(block.text[span.start_char:end]) + " — " + task if src_block != i

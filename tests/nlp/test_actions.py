@@ -556,3 +556,25 @@ def test_a_narrative_commitment_and_its_resolution_are_one_task():
 
 def test_agreeing_to_a_resolution_is_no_task():
     assert run(doc_of("After discussion the Parish Council agreed to this resolution."), LOCUM) == []
+
+
+FOHCL = [Attendee(name="Mike Stephens", initials="MS"), Attendee(name="Evelyn Lindqvist"),
+         Attendee(name="Alison Britton", initials="AB"), Attendee(name="David Thomas", initials="DT")]
+
+
+@pytest.mark.parametrize("paragraph,marker,owners,task", [
+    pytest.param("7.1 There were no volunteers for this position so this will be on the agenda for our next meeting. "
+                 "AH raised the point that the members database requires managing, especially in 2 years time. "
+                 "Evelyn offered to assist.", "ACTION:MS/EL", ["Mike Stephens", "Evelyn Lindqvist"], "AH raised the point",
+                 id="glued-initials-assist"),
+    pytest.param("7.3 Megan will continue to update Facebook and Twitter and Alison B offered to assist with the "
+                 "Newsletter.", "ACTION: MP/AB", ["MP", "Alison Britton"], "Megan will continue",
+                 id="unknown-initials-as-written"),
+])
+def test_owner_only_action_line_keeps_unknown_initials(paragraph, marker, owners, task):
+    actions = run(doc_of(paragraph, marker), FOHCL)
+    assert [(a.owners, a.text.startswith(task)) for a in actions] == [(owners, True)]
+
+
+def test_actions_to_be_taken_heading_is_no_action():
+    assert run(doc_of("ACTIONS TO BE TAKEN"), GOVERNORS) == []
