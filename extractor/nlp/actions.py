@@ -34,7 +34,9 @@ _HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|p
                     r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"^\s*(?:[*\-•]\s*)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|@[\w.-]+):\s+")
-_NONE = re.compile(r"^\W*(none|n/a|nil|no actions?|\(none\))\W*$", re.IGNORECASE)
+_NONE = re.compile(r"^\W*(none|n/a|nil|no actions?|\(none\))(?:\W*$|\s*[-–—:;,]\s)", re.IGNORECASE)  # "none - still waiting"
+# "Last week's AI: Jory to update PR…", "Previous actions: …": a review of earlier tasks, not new ones
+_REVIEW_HEAD = re.compile(r"(?i)\b(?:last|previous|prior|outstanding)\b[\w’' ]{0,20}\b(?:AI|actions?|action\s+items?)\W*$")
 
 def _clean(text: str) -> str:
     text = squash(text)
@@ -533,8 +535,8 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
         resolution = bool(_RESOLUTION.match(sent)) or continued
         found = []
         for cut, off, clause in _clauses(sent):
-            if found and off < found[-1][1] + found[-1][2].end:
-                continue  # inside the owner phrase just taken
+            if found and off < found[-1][1] + found[-1][2].end or _REVIEW_HEAD.search(sent[:cut]):
+                continue  # inside the owner phrase just taken, or a review of last week's actions
             got = _owner_to(ctx, _ITEM_PREFIX.sub("", clause), resolved=(off > 0 or continued) and resolution)
             if got and not (off == 0 and ":" in clause[:got.end]):  # "David: To some extent." is an answer
                 found.append((cut, off + len(clause) - len(_ITEM_PREFIX.sub("", clause)), got))

@@ -578,3 +578,20 @@ def test_owner_only_action_line_keeps_unknown_initials(paragraph, marker, owners
 
 def test_actions_to_be_taken_heading_is_no_action():
     assert run(doc_of("ACTIONS TO BE TAKEN"), GOVERNORS) == []
+
+
+CPC = [Attendee(name="Jory Burson"), Attendee(name="Myles Borins")]
+
+
+@pytest.mark.parametrize("line,tasks", [
+    pytest.param("AI: remove agenda tag and close after 14 days is up (3 more days)",
+                 ["remove agenda tag and close after 14 days is up (3 more days)"], id="ai-colon"),
+    pytest.param("AI, unrelated: examine issues related to getting voting members in for quorum",
+                 ["examine issues related to getting voting members in for quorum"], id="ai-comma-word"),
+    pytest.param("AI: none - still waiting on review from legal (has been sent off)", [], id="ai-none"),
+    pytest.param("Last week’s AI: Jory to update PR & Send to legal for review", [], id="last-weeks-ai"),
+    pytest.param("Last week’s AI: Need to get Board ok, then once 14 days has passed, should be ready to land.", [],
+                 id="last-weeks-ai-ownerless"),
+])
+def test_ai_action_item_markers(line, tasks):
+    assert [a.text for a in run(doc_of(line), CPC)] == tasks
