@@ -394,8 +394,8 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
         named, subject = subject, _sentence_subject(ctx, sent) or subject
         if any(x < b and a < y for x, y in skip):
             continue
-        if _HEDGE.search(sent) or "?" in sent:
-            continue
+        if sent.rstrip(" '’\"”)").endswith("?"):
+            continue  # a question ("'Are you prepared?' booklet" inside a sentence is no question)
         accepted: list[tuple[int, OwnerMatch, str]] = []
         for span in spans:
             if not (a <= span.start_char < b):
@@ -435,6 +435,9 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                 cut = list(re.finditer(r"(?:,\s*|\s)(?:and|while|but)\s+|;\s*", sent[rel:nxt]))
                 end = rel + cut[-1].start() if cut else nxt
             task = _clean(sent[rel:end])
+            lead = re.split(r",|;|\band\b|\bthat\b|\bbut\b|\bwhile\b", sent[:rel])[-1]
+            if _HEDGE.search(lead) or _hedged(task):
+                continue  # "bulbs could also be planted … and the Clerk agreed to place a notice" is not hedged
             if _VAGUE_TASK.fullmatch(task):
                 task = _clean(sent)
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
@@ -452,7 +455,7 @@ _AGREED_TO_THING = re.compile(r"(?i)(?:this|that|these|those|the|a|an|its|their|
 # a task that only points back at the sentence ("Heather agreed to do this."): the sentence is the task
 _VAGUE_TASK = re.compile(r"(?i)(?:agreed\s+to\s+|will\s+|to\s+)?(?:do|action|progress|take|follow|look\s+into|"
                          r"deal\s+with|pick)\s+(?:this|that|it|up|forward|on)(?:\s+(?:up|forward|on))?\W*")
-_PRONOUN_END = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+)\W*\b(he|she|He|She)\s*$")
+_PRONOUN_END = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+)\W*\b(he|she|He|She)\s*(?:also\s+)?$")
 _SUBJECT = re.compile(r"^\W*((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
                       r"\s+(?:[a-z]|\()")
 
@@ -469,7 +472,7 @@ def _sentence_subject(ctx: Context, sentence: str) -> OwnerMatch | None:
 
 
 _CLAUSE = re.compile(r"(?:^|[;:\n]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b|\s[-–—]\s"
-                     r"|(?=\bThe\s+[A-Z]))\s*")
+                     r"|(?=\bThe\s+[A-Z])|(?=\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]))\s*")
 
 
 def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:

@@ -595,3 +595,24 @@ CPC = [Attendee(name="Jory Burson"), Attendee(name="Myles Borins")]
 ])
 def test_ai_action_item_markers(line, tasks):
     assert [a.text for a in run(doc_of(line), CPC)] == tasks
+
+
+STOKE18 = [Attendee(name="Martin Storey"), Attendee(name="Helen Richardson", role="Clerk")]
+
+
+@pytest.mark.parametrize("paragraph,task", [
+    pytest.param("The Chair shared that bulbs could also be planted around the village and the Clerk agreed to place "
+                 "a notice out to ask for donation of bulbs.", "place a notice out", id="hedge-in-another-clause"),
+    pytest.param("The Parish Council agreed to order a copy of the ‘Are you prepared?’ booklet and the Clerk agreed to "
+                 "arrange with Kevin.", "arrange with Kevin", id="quoted-question-mark"),
+    pytest.param("After discussion Cllr Martin Storey agreed to investigate the village gates as the costs provided "
+                 "were considerably higher.", "investigate the village gates", id="title-after-an-opening-phrase"),
+])
+def test_narrative_commitments_in_longer_sentences(paragraph, task):
+    assert any(a.text.startswith(task) for a in run(doc_of(paragraph), STOKE18))
+
+
+def test_he_also_agreed_is_the_person_named_before():
+    doc = doc_of("Martin Storey reported on the gates. He also agreed to explore with highways if there was a clause "
+                 "for replacement.")
+    assert [a.owners for a in run(doc, STOKE18)] == [["Martin Storey"]]
