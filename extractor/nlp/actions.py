@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from extractor.nlp.dates import find_events, resolve_deadline
 from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.merge import merge
-from extractor.nlp.owners import OwnerMatch, OwnerParser
+from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
 from extractor.nlp.sections import SectionTracker
 from extractor.nlp.tables import table_candidates
@@ -34,7 +34,9 @@ _HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|p
                     r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"^\s*(?:[*\-•]\s*)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|@[\w.-]+):\s+")
-_NONE = re.compile(r"^\W*(none|n/a|nil|no actions?|\(none\))\W*$", re.IGNORECASE)
+_NONE = re.compile(r"^\W*(none|n/a|nil|no actions?|\(none\))(?:\W*$|\s*[-–—:;,]\s)", re.IGNORECASE)  # "none - still waiting"
+# "Last week's AI: Jory to update PR…", "Previous actions: …": a review of earlier tasks, not new ones
+_REVIEW_HEAD = re.compile(r"(?i)\b(?:last|previous|prior|outstanding)\b[\w’' ]{0,20}\b(?:AI|actions?|action\s+items?)\W*$")
 
 def _clean(text: str) -> str:
     text = squash(text)
@@ -70,6 +72,30 @@ def _speakers(document: Document) -> set[str]:
     return {n for n, c in names.items() if c >= 1 and len(n) > 1}
 
 
+_NAME_THEN_INITIALS = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?"
+                                 r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s*\(?([A-Z]{2,3})\)?(?=[\s,.;:)]|$)")
+
+
+def _letters(*names: str) -> str:
+    return "".join(part[0] for n in names for part in n.split("-"))
+
+
+def _declared_initials(document: Document) -> dict[str, str]:
+    """Initials the minutes give a name ("Cllr Dave Deighton DD", "Pam Walker (PW)"): their letters are
+    the name's, so an owner "DD" is that person even when the attendee list could not be read. Initials
+    two names claim ("Mike Hosking (MH)", "Marion Harvey (MH)") are left out."""
+    found: dict[str, set[str]] = {}
+    for b in document.blocks:
+        for m in _NAME_THEN_INITIALS.finditer(b.text):
+            first, middle, last, ini = m.groups()
+            names = [n for n in (first, middle, last) if n]
+            for k in range(len(names) - 1):  # "Cllr Jo Bruce JB": the words before the surname that fit
+                if _letters(*names[k:]) == ini:
+                    found.setdefault(ini, set()).add(" ".join(names[k:]))
+                    break
+    return {ini: next(iter(names)) for ini, names in found.items() if len(names) == 1}
+
+
 # ---------------------------------------------------------------------------------------
 # explicit markers: "ACTION: X to …", "**ACTION** KH to …", "(Action: JW)", "#action …"
 # ---------------------------------------------------------------------------------------
@@ -86,6 +112,9 @@ def _valid_marker(block: Block, doc: Doc, span) -> bool:
     if nxt is not None and nxt.lower_ in {"plan", "plans", "plan.", "points", "items", "log", "list", "taken",
                                           "register", "tracker", "required", "arising", "summary"} and not has_sep:
         return False
+    if nxt is not None and nxt.lower_ == "to" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "be" \
+            and not has_sep:
+        return False  # the heading "ACTIONS TO BE TAKEN"
     before = text[:first.idx].rstrip(" *_")
     at_line_start = before == "" or before.endswith("\n") or re.search(r"(^|\n)\s*[*\-•#>]+$", before) is not None
     after_sentence = re.search(r"[.!?)\]:]$", before) is not None
@@ -144,13 +173,43 @@ def _task_before_marker(before: str, own: OwnerMatch | None) -> str:
     if own:
         keys = [k for k in re.split(r"\s*(?:/|&|,|\band\b)\s*", own.owner_text) if k] + own.owners
         keys += [w for o in own.owners for w in o.split() if len(w) > 2]
-        for t in recent:
-            if any(re.search(r"(?i)\b" + re.escape(k) + r"\b", t) for k in keys):
-                return t
+        named = [t for t in recent if any(re.search(r"(?i)\b" + re.escape(k) + r"\b", t) for k in keys)]
+        for t in named:  # the sentence naming the owner as doer of a future task, before one merely naming them
+            if _TASK_WORDS.search(t) and not _PAST.search(t):
+                return _with_what_is_assisted(sents, t)
+        if named:
+            return _with_what_is_assisted(sents, named[0])
     for t in recent:
         if _TASK_WORDS.search(t):
             return t
     return recent[0]
+
+
+_INITIALS_LIST = re.compile(r"[A-Z][A-Za-z]{0,4}(?:\s*[/&,+]\s*[A-Z][A-Za-z]{0,4}){0,5}")
+
+
+def _initials_as_written(ctx: Context, text: str) -> OwnerMatch | None:
+    """"ACTION:MS/EL", "ACTION: MP/AB" where MP is nobody listed: an owner list, each resolved where the
+    attendees allow and kept as written where not — never the task."""
+    text = text.rstrip(".")
+    if not _INITIALS_LIST.fullmatch(text):
+        return None
+    owners = []
+    for part in re.split(r"\s*[/&,+]\s*", text):
+        got = ctx.owners.owner_item(part)
+        if got is None and not (part.isupper() and len(part) <= 4):
+            return None
+        owners.append(got[0] if got else part)
+    return OwnerMatch(owner_text=text, owners=list(dict.fromkeys(owners)))
+
+
+_ASSIST_ONLY = re.compile(r"(?i)^\W*\w+(?:\s\w+)?\s+(?:offered|agreed|volunteered|will)\s+(?:to\s+)?(?:assist|help)\W*$")
+
+
+def _with_what_is_assisted(sents: list[str], t: str) -> str:
+    """"Evelyn offered to assist." names the doer; the task is the sentence before it."""
+    k = sents.index(t) if t in sents else -1
+    return f"{sents[k - 1].strip()} {t.strip()}" if k > 0 and _ASSIST_ONLY.match(t) else t
 
 
 def _previous_text(ctx: Context, index: int) -> tuple[str, int] | None:
@@ -210,7 +269,8 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                 content = content[:nl]  # the next line is another owner's task: "…by 31/08/2014\nPP to write…"
                 break
         prov = block.provenance(span.start_char)
-        own = ctx.owners.parse_phrase(_clean(content).rstrip(".")) if content else None
+        own = (ctx.owners.parse_phrase(_clean(content).rstrip(".")) or _initials_as_written(ctx, _clean(content))) \
+            if content else None
         if own or not _clean(content):
             # "ACTION: AHop/MS" or "(Action: JW)": the task is the text before the marker
             before = block.text[:span.start_char].rstrip(" *_(\n")
@@ -227,7 +287,7 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                 if prev is None:
                     continue
                 task, src_block = _task_before_marker(prev[0], own), prev[1]
-            task = _clean(_strip_bullet(task))
+            task = _clean(_ITEM_PREFIX.sub("", _strip_bullet(task.strip())))
             out.append(Candidate(text=task, explicit=True, owners=own.owners if own else [],
                                  owner_text=own.owner_text if own else None,
                                  source_text=squash(block.text[span.start_char:end]) + " — " + task if src_block != i
@@ -257,8 +317,8 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
     if _CHECKED.match(block.text):
         return None
     text = _clean(_strip_bullet(block.text))
-    if not text or _NONE.match(text) or len(text.split()) < 2:
-        return None
+    if not text or _NONE.match(text) or len(text.split()) < 2 or text.endswith("?"):
+        return None  # "Will the staff be informed?" is a question put to the meeting, not a task
     if _closed(ctx, i):
         return None
     if ctx.owners.parse_phrase(text):  # a bare owner name heads a MeetBot "by person" group
@@ -280,7 +340,7 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
 
 
 _HANDLE_FIRST = re.compile(r"^(@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?=[a-z])")
-_OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+[–—-]\s+(?=\S)")
+_OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+(?:--|[–—-])\s+(?=\S)")
 _OWNER_LAST = re.compile(r"(?:\s+[–—-]\s+([^–—\-()]{1,60})|\s*\(([^()]{1,60})\))\W*$")
 
 
@@ -334,8 +394,8 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
         named, subject = subject, _sentence_subject(ctx, sent) or subject
         if any(x < b and a < y for x, y in skip):
             continue
-        if _HEDGE.search(sent) or "?" in sent:
-            continue
+        if sent.rstrip(" '’\"”)").endswith("?"):
+            continue  # a question ("'Are you prepared?' booklet" inside a sentence is no question)
         accepted: list[tuple[int, OwnerMatch, str]] = []
         for span in spans:
             if not (a <= span.start_char < b):
@@ -365,10 +425,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                     got = OwnerMatch(owner_text=_PRONOUN_END.search(before).group(1), owners=named.owners)
                 if got is None:
                     continue
-                if span.id_ == "action.narrative.will" and not any(ctx.people.resolve(o) or o.lower().split()[-1] in
-                                                                    {"clerk", "chair", "chairman", "secretary",
-                                                                     "treasurer", "headteacher"}
-                                                                    for o in got.owners):
+                if span.id_ == "action.narrative.will" and not any(_doer(ctx, o) for o in got.owners):
                     continue  # "The plan will…", "SCC will repair": only people and officers commit
             accepted.append((rel, got, span.id_))
         for k, (rel, got, rule) in enumerate(accepted):
@@ -378,23 +435,27 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                 cut = list(re.finditer(r"(?:,\s*|\s)(?:and|while|but)\s+|;\s*", sent[rel:nxt]))
                 end = rel + cut[-1].start() if cut else nxt
             task = _clean(sent[rel:end])
+            lead = re.split(r",|;|\band\b|\bthat\b|\bbut\b|\bwhile\b", sent[:rel])[-1]
+            if _HEDGE.search(lead) or _hedged(task):
+                continue  # "bulbs could also be planted … and the Clerk agreed to place a notice" is not hedged
             if _VAGUE_TASK.fullmatch(task):
                 task = _clean(sent)
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
                           r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
-            if len(task.split()) < 2:
-                continue
+            if len(task.split()) < 2 or rule == "action.narrative.agreed" and _AGREED_TO_THING.match(task):
+                continue  # "the Parish Council agreed to this resolution" accepts, it does not commit
             out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
                                  source_text=_clean(sent), rule=rule, kind="narrative", block=block.index,
                                  provenance=provenance or block.provenance(a + rel), section=section, row_key=row_key))
     return out
 
 
+_AGREED_TO_THING = re.compile(r"(?i)(?:this|that|these|those|the|a|an|its|their|his|her)\b")
 # a task that only points back at the sentence ("Heather agreed to do this."): the sentence is the task
 _VAGUE_TASK = re.compile(r"(?i)(?:agreed\s+to\s+|will\s+|to\s+)?(?:do|action|progress|take|follow|look\s+into|"
                          r"deal\s+with|pick)\s+(?:this|that|it|up|forward|on)(?:\s+(?:up|forward|on))?\W*")
-_PRONOUN_END = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+)\W*\b(he|she|He|She)\s*$")
+_PRONOUN_END = re.compile(r"(?:^|[,;]\s*|\band\s+|\bthat\s+)\W*\b(he|she|He|She)\s*(?:also\s+)?$")
 _SUBJECT = re.compile(r"^\W*((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
                       r"\s+(?:[a-z]|\()")
 
@@ -411,7 +472,7 @@ def _sentence_subject(ctx: Context, sentence: str) -> OwnerMatch | None:
 
 
 _CLAUSE = re.compile(r"(?:^|[;:\n]|,\s+and\b|,|\band\b|\bthat\b|\bthen\b|\bso\b|\bbut\b|\bwhile\b|\s[-–—]\s"
-                     r"|(?=\bThe\s+[A-Z]))\s*")
+                     r"|(?=\bThe\s+[A-Z])|(?=\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z]))\s*")
 
 
 def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
@@ -431,45 +492,143 @@ def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
     return found[0] if found else None
 
 
-_ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+",
-                          re.IGNORECASE)
+_ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+"
+                          r"|^\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])", re.IGNORECASE)
+# where a new clause may open with its own doer: "…run over; Clerk to notify", "planned for: Clerk to",
+# "(Clerk to highlight this…)", "RESOLVED: 1) PW to update… 2) Locum Clerk to place…", "… • Locum Clerk to amend"
+_CLAUSE_OPEN = re.compile(r";\s+|:\s+|\(\s*|\s\d{1,2}\)\s+|\s[•●▪]\s+|,?\s+(?:and|&)\s+(?=[A-Z])"
+                          r"|,\s+(?=(?:the\s+)?(?:[A-Z][a-z]+\s+)?Clerk\s+to\b)")
+_RESOLUTION = re.compile(r"^(?:RESOLVED|AGREED)\b", re.IGNORECASE)
+_ROLE_DOERS = {"clerk", "chair", "chairman", "secretary", "treasurer", "headteacher"}
+# a one-word task ("Clerk to chase.", "NC to action."): its object is the sentence before
+_BARE_VERB = re.compile(r"(?i)(?:chase|pursue|progress|action|investigate|follow\s+up|arrange|organise|organize|"
+                        r"respond|reply|circulate|proceed)(?:\s+(?:this|it))?\W*")
+
+
+def _doer(ctx: Context, owner: str) -> bool:
+    """An owner who can commit: an attendee, a name the text gives initials for, a handle, an officer."""
+    words = owner.lower().split()
+    return bool(ctx.people.resolve(owner)) or owner in ctx.owners.aliases.values() or owner.startswith("@") \
+        or words[-1] in _ROLE_DOERS or len(words) >= 2 and words[0].rstrip(".") in TITLES  # "Cllr Squires"
+
+
+def _clauses(sent: str) -> list[tuple[int, int, str]]:
+    """The sentence and each clause in it that may open with a doer: (connector start, clause start, clause)."""
+    return [(0, 0, sent)] + [(m.start(), m.end(), sent[m.end():]) for m in _CLAUSE_OPEN.finditer(sent)]
+
+
+def _hedged(text: str) -> bool:
+    """A hedge in the task itself, not in its "if…"/"whether…" clause ("ask KN if she would like to…")."""
+    return _HEDGE.search(re.split(r"\b(?:if|whether|that|because|since)\b(?!\s+possible)", text, maxsplit=1)[0]) \
+        is not None
 
 
 def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:
-    """'KH to clarify this with colleagues at GO.' in running text: a person, then 'to' + a task."""
+    """'KH to clarify this with colleagues at GO.' in running text: a person, then 'to' + a task; also
+    after a semicolon, a colon, a bracket or "and", and 'RESOLVED: That the Clerk contact…'."""
     out = []
-    for s0, s1 in sentence_spans(block.text):
+    sents = sentence_spans(block.text)
+    resolution = False
+    for k, (s0, s1) in enumerate(sents):
         if any(x < s1 and s0 < y for x, y in skip):
             continue
-        sent = _strip_bullet(block.text[s0:s1].strip())
-        sent = _ITEM_PREFIX.sub("", sent)  # "Item 6: HO to chase the landlord."
-        got = ctx.owners.leading(sent, links=("to", "is to", "are to"))
-        if not got or _HEDGE.search(sent) or ":" in sent[:got.end]:
-            continue  # "David: To some extent." is a speaker's answer
-        if not all(ctx.people.resolve(o) or o.startswith("@") or o.lower().split()[-1] in
-                   {"clerk", "chair", "chairman", "secretary", "treasurer"} for o in got.owners):
-            continue
-        task = _clean(sent[got.end:])
-        if len(task.split()) < 2:
-            continue
-        out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
-                             source_text=_clean(sent), rule="action.narrative.to", kind="narrative",
-                             block=block.index, provenance=block.provenance(s0), section=section))
+        sent = _ITEM_PREFIX.sub("", _strip_bullet(block.text[s0:s1].strip()))  # "Item 6: HO to chase the landlord."
+        numbered = re.match(r"\s*\(?\d{1,2}[.)]\s", block.text[s0:s1]) is not None
+        continued = resolution and numbered  # "RESOLVED: 1) That … . 2) That the Locum Clerk follow up …"
+        resolution = bool(_RESOLUTION.match(sent)) or continued
+        found = []
+        for cut, off, clause in _clauses(sent):
+            if found and off < found[-1][1] + found[-1][2].end or _REVIEW_HEAD.search(sent[:cut]):
+                continue  # inside the owner phrase just taken, or a review of last week's actions
+            got = _owner_to(ctx, _ITEM_PREFIX.sub("", clause), resolved=(off > 0 or continued) and resolution)
+            if got and not (off == 0 and ":" in clause[:got.end]):  # "David: To some extent." is an answer
+                found.append((cut, off + len(clause) - len(_ITEM_PREFIX.sub("", clause)), got))
+        for n, (cut, off, got) in enumerate(found):
+            end = found[n + 1][0] if n + 1 < len(found) else len(sent)
+            task = sent[off + got.end:end]
+            if off > 0 and "(" in sent[cut:off]:
+                task = task.split(")", 1)[0]  # "(Clerk to highlight this to …)" ends at its bracket
+            task = _clean(task)
+            if not task or _hedged(task):
+                continue
+            source = _clean(sent)
+            if len(task.split()) < 2:
+                prior = _prior_sentence(block.text, sents, k, sent[:cut]) if _BARE_VERB.fullmatch(task) else None
+                if prior is None:
+                    continue
+                task = prior if _VAGUE_TASK.fullmatch(task) or task.lower().startswith("action") \
+                    else f"{task.rstrip('.')}: {prior}"
+                source = _clean(prior + " " + sent)
+            out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
+                                 source_text=source, rule="action.narrative.to", kind="narrative",
+                                 block=block.index, provenance=block.provenance(s0), section=section,
+                                 resolution=resolution))
     return out
 
 
+def _owner_to(ctx: Context, clause: str, resolved: bool) -> OwnerMatch | None:
+    """The doer opening `clause` with 'to' ("Locum Clerk to report…"), or after "RESOLVED: That" the
+    subjunctive ("That the Locum Clerk contact the Planning Officer")."""
+    that = re.match(r"(?i:that)\s+", clause)
+    got = ctx.owners.leading(clause[that.end():] if that else clause, links=("to", "is to", "are to"))
+    if got and all(_doer(ctx, o) for o in got.owners):
+        got.end += that.end() if that else 0
+        return got
+    m = re.match(r"(?i:that)\s+((?:(?i:the)\s+)?[A-Z][\w ]{1,40}?)\s+(?!(?:to|will|would|should|shall|be|is|are|was|were|"
+                 r"has|had|have|and|of)\b)(?=[a-z]{3,}\b)(?![a-z]+\s+be\b)", clause) if resolved else None
+    if m:
+        got = ctx.owners.parse_phrase(m.group(1))
+        if got and all(_doer(ctx, o) for o in got.owners):
+            got.end = m.end()
+            return got
+    return None
+
+
+def _prior_sentence(text: str, sents: list[tuple[int, int]], k: int, head: str) -> str | None:
+    """The sentence a one-word task refers to: the clause before it in its sentence, else the sentence
+    before, when it is more than an item title."""
+    head = _clean(_ITEM_PREFIX.sub("", head))
+    if len(head.split()) >= 4:
+        return head
+    if k == 0:
+        return None
+    prior = _clean(_ITEM_PREFIX.sub("", _strip_bullet(text[sents[k - 1][0]:sents[k - 1][1]].strip())))
+    return prior if len(prior.split()) >= 4 else None
+
+
 # ---------------------------------------------------------------------------------------
+
+_TITLE_LINE = re.compile(r"^[A-Z][^.!?:;\n]{2,80}$")
+
+
+def _ends_list(ctx: Context, i: int) -> bool:
+    """An unstyled title line ("Questions for Client (Airline Pilot)", "Other notes") with a list of its
+    own below: the action list above it has ended, though Word gave the new title no heading style."""
+    block = ctx.document.blocks[i]
+    text = block.text.strip()
+    if block.kind != "paragraph" or len(text.split()) > 8 or not _TITLE_LINE.match(text):
+        return False
+    if ctx.owners.leading(text) or _owner_beside(ctx, text)[1] is not None and not text.endswith(")"):
+        return False  # "Rick - Familiarize with Keysight" is a task; "(Airline Pilot)" names the audience
+    nxt = ctx.document.blocks[i + 1] if i + 1 < len(ctx.document.blocks) else None
+    return nxt is not None and nxt.kind == "list_item"
+
 
 def collect(ctx: Context) -> list[Candidate]:
     cands: list[Candidate] = []
     tracker = SectionTracker()
     table_state: dict = {}
+    list_ended = False
     for i, block in enumerate(ctx.document.blocks):
         doc = ctx.parsed[i]
         tracker.see(block, doc)
+        if block.kind == "heading" or tracker.is_label(block):
+            list_ended = False
+        elif tracker.in_action_list and not list_ended and _ends_list(ctx, i):
+            list_ended = True
         if _CHECKED.match(block.text):
             continue  # a ticked task-list item is done
-        section, in_list = tracker.section, tracker.in_action_list
+        section, in_list = tracker.section, tracker.in_action_list and not list_ended
         if block.kind == "table":
             cands.extend(table_candidates(ctx, block, section, table_state))
             continue
@@ -478,7 +637,8 @@ def collect(ctx: Context) -> list[Candidate]:
         found = marker_candidates(ctx, i, section, in_list)
         cands.extend(found)
         covered = [(_marked_from(block, doc), len(block.text))] if found else []
-        if not found and in_list and (block.kind == "list_item" or ctx.owners.leading(_strip_bullet(block.text))):
+        if not found and in_list and (block.kind == "list_item" or ctx.owners.leading(_strip_bullet(block.text))
+                                      or _owner_beside(ctx, _clean(block.text))[1] is not None):
             c = list_candidate(ctx, i, section)
             if c:
                 cands.append(c)
@@ -505,7 +665,8 @@ def extract_actions(document: Document, parsed: list[Doc], meeting: Meeting,
     speakers = _speakers(document)
     body = _body_words(meeting)
     ctx = Context(document=document, parsed=parsed, meeting=meeting, people=people,
-                  owners=OwnerParser(people, body_words=body, known_names=speakers), speakers=speakers)
+                  owners=OwnerParser(people, body_words=body, known_names=speakers,
+                                     aliases=_declared_initials(document)), speakers=speakers)
     cands = merge(collect(ctx), document.blocks)
     year = int(meeting.date[:4]) if meeting.date else None
     events = find_events([b.text for b in document.blocks], default_year=year,

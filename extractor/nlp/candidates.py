@@ -31,6 +31,7 @@ class Candidate:
     in_action_list: bool = False
     row_key: tuple | None = None  # (table, row) for candidates from one table row
     assigned: bool = False  # an Action-column entry whose sentence names its owner as the doer
+    resolution: bool = False  # read from a "RESOLVED: Clerk to …" line, which restates the item's commitments
     item: int | None = None  # the minute/agenda item number of the row ("09a/1920" → 9), when a table gives it
     also: list[Provenance] = field(default_factory=list)
     twins: list["Candidate"] = field(default_factory=list)  # the other records of this task, merged into it

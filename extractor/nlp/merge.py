@@ -95,8 +95,17 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
         # the same ACTION line twice in the body is two tasks (different items); in a summary list it is one
         return same_text and (keep.in_action_list or other.in_action_list) and keep.owners == other.owners
     if not other.explicit and not keep.explicit:
-        # two commitments by one person are two tasks unless the task's own words are the same
-        return (same_text or _task_overlap(keep, other) >= 0.6) and _same_owner(keep, other)
+        # two commitments by one person are two tasks unless the task's own words are the same and close
+        # by: "Clerk to send a letter…" under four agenda items is four letters
+        near = abs(keep.block - other.block) <= 2
+        if near and (keep.resolution or other.resolution) and keep.owners and _same_owner(keep, other):
+            # "The Locum Clerk agreed to pass onto the Handyman…" restated as "RESOLVED: Locum Clerk to report to
+            # the Handyman…"
+            sa, sb = _task_stems(keep, other)
+            return same_text or len(sa & sb) >= 2 and _task_overlap(keep, other) >= 0.3
+        sa, sb = _task_stems(keep, other)
+        return near and (same_text or _task_overlap(keep, other) >= 0.6 and min(len(sa), len(sb)) >= 2) \
+            and _same_owner(keep, other)
     if not other.explicit or not keep.explicit:
         near = abs(keep.block - other.block) <= 2
         if _same_owner(keep, other) and keep.owners and other.owners and (
@@ -118,7 +127,7 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
 
 def merge(cands: list[Candidate], blocks: list[Block]) -> list[Candidate]:
     order = sorted(range(len(cands)), key=lambda k: (not cands[k].explicit, RANK[cands[k].kind],
-                                                     not cands[k].assigned, k))
+                                                     not cands[k].assigned, not cands[k].resolution, k))
     kept: list[Candidate] = []
     for k in order:
         c = cands[k]

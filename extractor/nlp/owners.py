@@ -42,6 +42,8 @@ NOT_NAMES = {"minutes", "notify", "add", "plan", "consider", "prepare", "make", 
              "quotes", "quote", "estimates", "money", "funds", "costs", "items", "matters", "issues", "signs",
              "trees", "bins", "website", "newsletter", "report", "reports", "data", "information"}
 
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "this", "that"}
+
 LINKS = ["has agreed to", "have agreed to", "agreed to", "volunteered to", "offered to", "undertook to",
          "is asked to", "are asked to", "was asked to", "were asked to", "is to", "are to", "needs to", "need to",
          "will", "shall", "must", "should", "to"]
@@ -62,10 +64,12 @@ class OwnerMatch:
 
 
 class OwnerParser:
-    def __init__(self, people: PeopleIndex, body_words: set[str] | None = None, known_names: set[str] | None = None):
+    def __init__(self, people: PeopleIndex, body_words: set[str] | None = None, known_names: set[str] | None = None,
+                 aliases: dict[str, str] | None = None):
         self.people = people
         self.body_words = {w.lower() for w in (body_words or set())}
         self.known = {n.lower() for n in (known_names or set())}
+        self.aliases = dict(aliases or {})  # initials the text itself gives a name ("Dave Deighton DD") → the name
 
     # -- single owners ------------------------------------------------------------------
     def owner_item(self, item: str) -> tuple[str, str | None] | None:
@@ -75,12 +79,16 @@ class OwnerParser:
         if not raw or len(raw) > 60:
             return None
         low = raw.lower()
+        if low in PRONOUNS:
+            return None  # "he" is never the attendee surnamed He
         bare = re.sub(r"^the\s+", "", raw, flags=re.IGNORECASE)
         resolved = self.people.resolve(raw) or self.people.resolve(bare)
         if resolved:
             return resolved, None
         if self.people.ambiguous(bare):
             return bare, f"owner {bare!r} is ambiguous: left as written"
+        if bare in self.aliases:
+            return self.people.resolve(self.aliases[bare]) or self.aliases[bare], None
         toks = bare.split()
         if not toks:
             return None
@@ -171,7 +179,8 @@ class OwnerParser:
     def is_known(self, owner: str) -> bool:
         """An attendee, a role ("Clerk") or a collective ("Governors"), not just a name-shaped phrase."""
         words = owner.lower().split()
-        return bool(self.people.resolve(owner)) or owner in self.people.names or bool(words) and (
+        return bool(self.people.resolve(owner)) or owner in self.people.names or owner in self.aliases.values() \
+            or bool(words) and (
             words[-1] in ROLE_HEADS or words[-1] in GROUPS or owner.lower() in self.known)
 
     def _unknown_names(self, phrase: str) -> OwnerMatch | None:

@@ -447,3 +447,172 @@ def test_action_list_owner_beside_the_task(item, owners, task):
     people = [Attendee(name="Alice Martin"), Attendee(name="Bob Chen"), Attendee(name="Carol Diaz")]
     d = doc_of("Action items", item, kinds=("heading", "list_item"))
     assert [(a.owners, a.text) for a in run(d, people)] == [(owners, task)]
+
+
+WEREHAM = [Attendee(name="Nicola Cooper", initials="NC", role="Parish Clerk"), Attendee(name="Dave Deighton", initials="DD"),
+           Attendee(name="Roger Lankfer", initials="RL")]
+
+
+def test_one_doers_like_tasks_under_different_items_stay_distinct():
+    """wereham-pc 2014-07-08: four different 'Clerk to send a letter…' tasks, far apart."""
+    doc = doc_of("6.1 Poplar trees. Clerk to send a letter of thanks.",
+                 "7.0 Correspondence Received", "7.1 Newsletter received.",
+                 "9.9 Church Road renumbering. Clerk to send a letter to let residents know and advise changing "
+                 "to a house name.",
+                 "10.0 Village Management Issues", "10.1 Noted.",
+                 "14.1 The trees along the Row need to be pruned. Clerk to send a letter to Mr and Mrs Ryan.")
+    assert len(run(doc, WEREHAM)) == 3
+
+
+CLIENT = [Attendee(name="He Haiqi"), Attendee(name="Adrian Ng")]
+
+
+def test_action_list_ends_at_an_unstyled_title_with_its_own_list():
+    """ict2201: 'Questions for Client (Airline Pilot)' in plain text ends the 'Action Items:' list."""
+    doc = doc_of("Action Items:", "1) Update use case diagram", "2) Update the M1 Report",
+                 "Questions for Client (Airline Pilot)",
+                 "1) What happens when the manager rejects the staff weekly availability after the deadline?",
+                 "Staff can only reject certain slots, not the whole week’s allocation.",
+                 kinds=("paragraph", "list_item", "list_item", "paragraph", "list_item", "list_item"))
+    assert [a.text for a in run(doc, CLIENT)] == ["Update use case diagram", "Update the M1 Report"]
+
+
+def test_he_is_a_pronoun_not_the_attendee_surnamed_he():
+    doc = doc_of("Report format: he will only reply after week 5 (format to follow, font size 9, 1 page)")
+    assert all(a.owners != ["He Haiqi"] for a in run(doc, CLIENT))
+
+
+OLS = [Attendee(name="Michele Reeder"), Attendee(name="Rick Ales"), Attendee(name="Tom Waples")]
+
+
+@pytest.mark.parametrize("line,owners", [
+    pytest.param("Michele -  Generate stage gate check list requirements.", ["Michele Reeder"], id="dash"),
+    pytest.param("Rick -- Project Charter for Agile PM with Stage gated sprints.", ["Rick Ales"], id="double-dash"),
+])
+def test_plain_lines_under_an_action_items_label(line, owners):
+    doc = doc_of("Action Items:", line)
+    assert [a.owners for a in run(doc, OLS)] == [owners]
+
+
+@pytest.mark.parametrize("paragraph,owners,task", [
+    pytest.param("6.2 Dog waste bins are with Bonnets but have not yet been installed. Clerk to chase.",
+                 ["Nicola Cooper"], "chase: Dog waste bins are with Bonnets", id="one-word-task"),
+    pytest.param("10.1 It was agreed that the condition of these areas would be included on the monthly play area "
+                 "checklist. Clerk to action.", ["Nicola Cooper"], "It was agreed that the condition of these areas", id="to-action"),
+    pytest.param("10.4 A new surface needs to be planned for: Clerk to contact NPFA to seek advice on best type of "
+                 "flooring.", ["Nicola Cooper"], "contact NPFA to seek advice", id="after-colon"),
+    pytest.param("15.1 Cllr Storey provided an update on funding to enable Public Houses to offer other services "
+                 "(Clerk to highlight this to the George and Dragon and VG), funding awarded for WW1 events.",
+                 ["Nicola Cooper"], "highlight this to the George and Dragon and VG", id="in-brackets"),
+    pytest.param("6.6 Garden of Remembrance. Clerk to ask KN if she would like to pass the information over for the "
+                 "Clerk to complete.", ["Nicola Cooper"], "ask KN if she would like", id="hedge-in-if-clause"),
+    pytest.param("9.2 Clerk to update the address on title numbers NK408732, NK127127 and NK393387.",
+                 ["Nicola Cooper"], "update the address", id="item-number-without-stop"),
+])
+def test_clerk_to_tasks_in_running_text(paragraph, owners, task):
+    actions = run(doc_of(paragraph), WEREHAM)
+    assert [a.owners for a in actions] == [owners]
+    assert actions[0].text.startswith(task)
+
+
+def test_two_doers_in_one_sentence_and_initials_the_text_gives():
+    doc = doc_of("Attendance: Cllr Dave Deighton DD Vice Chair Cllr Roger Lankfer RL Nicola Cooper NC Parish Clerk",
+                 "11.1 RL to check the number of Street Lamp Posts under the responsibility of the Parish Council "
+                 "and NC to check with AON whether we are correctly covered.")
+    actions = run(doc, [])
+    assert [(a.owners, a.text) for a in actions] == [
+        (["Roger Lankfer"], "check the number of Street Lamp Posts under the responsibility of the Parish Council"),
+        (["Nicola Cooper"], "check with AON whether we are correctly covered.")]
+
+
+LOCUM = [Attendee(name="Helen Richardson", role="Locum Clerk")]
+
+
+@pytest.mark.parametrize("paragraph,tasks", [
+    pytest.param("RESOLVED: Locum Clerk to report fly tipping to Norfolk County Council Highways along Lime Kiln Road.",
+                 ["report fly tipping"], id="resolved-colon"),
+    pytest.param("RESOLVED: 1) That the Locum Clerk add the IDB Invitation to the Parish Website. 2) That the Locum "
+                 "Clerk follow up on the dyke concerns from the Parishioner at Lime Kiln Road.",
+                 ["add the IDB Invitation", "follow up on the dyke"], id="resolved-that-numbered"),
+    pytest.param("RESOLVED: That the Locum Clerk contact the Planning Officer and observe that there were no details "
+                 "and therefore the Parish Council were unable to consider.", ["contact the Planning Officer"],
+                 id="hedge-in-that-clause"),
+    pytest.param("RESOLVED: That the Clerk position be advertised for one week as soon as possible.", [],
+                 id="passive-is-no-task"),
+])
+def test_tasks_inside_a_resolution(paragraph, tasks):
+    texts = [a.text for a in run(doc_of(paragraph), LOCUM)]
+    assert len(texts) == len(tasks) and all(t.startswith(x) for t, x in zip(texts, tasks))
+
+
+def test_a_narrative_commitment_and_its_resolution_are_one_task():
+    doc = doc_of("Goal post concrete - The Locum Clerk agreed to pass onto the Handyman and check removal.",
+                 "RESOLVED: Locum Clerk to report to the Handyman regarding goal post concrete removal on the "
+                 "recreation ground.")
+    actions = run(doc, LOCUM)
+    assert [a.text for a in actions] == ["report to the Handyman regarding goal post concrete removal on the "
+                                         "recreation ground."]
+
+
+def test_agreeing_to_a_resolution_is_no_task():
+    assert run(doc_of("After discussion the Parish Council agreed to this resolution."), LOCUM) == []
+
+
+FOHCL = [Attendee(name="Mike Stephens", initials="MS"), Attendee(name="Evelyn Lindqvist"),
+         Attendee(name="Alison Britton", initials="AB"), Attendee(name="David Thomas", initials="DT")]
+
+
+@pytest.mark.parametrize("paragraph,marker,owners,task", [
+    pytest.param("7.1 There were no volunteers for this position so this will be on the agenda for our next meeting. "
+                 "AH raised the point that the members database requires managing, especially in 2 years time. "
+                 "Evelyn offered to assist.", "ACTION:MS/EL", ["Mike Stephens", "Evelyn Lindqvist"], "AH raised the point",
+                 id="glued-initials-assist"),
+    pytest.param("7.3 Megan will continue to update Facebook and Twitter and Alison B offered to assist with the "
+                 "Newsletter.", "ACTION: MP/AB", ["MP", "Alison Britton"], "Megan will continue",
+                 id="unknown-initials-as-written"),
+])
+def test_owner_only_action_line_keeps_unknown_initials(paragraph, marker, owners, task):
+    actions = run(doc_of(paragraph, marker), FOHCL)
+    assert [(a.owners, a.text.startswith(task)) for a in actions] == [(owners, True)]
+
+
+def test_actions_to_be_taken_heading_is_no_action():
+    assert run(doc_of("ACTIONS TO BE TAKEN"), GOVERNORS) == []
+
+
+CPC = [Attendee(name="Jory Burson"), Attendee(name="Myles Borins")]
+
+
+@pytest.mark.parametrize("line,tasks", [
+    pytest.param("AI: remove agenda tag and close after 14 days is up (3 more days)",
+                 ["remove agenda tag and close after 14 days is up (3 more days)"], id="ai-colon"),
+    pytest.param("AI, unrelated: examine issues related to getting voting members in for quorum",
+                 ["examine issues related to getting voting members in for quorum"], id="ai-comma-word"),
+    pytest.param("AI: none - still waiting on review from legal (has been sent off)", [], id="ai-none"),
+    pytest.param("Last week’s AI: Jory to update PR & Send to legal for review", [], id="last-weeks-ai"),
+    pytest.param("Last week’s AI: Need to get Board ok, then once 14 days has passed, should be ready to land.", [],
+                 id="last-weeks-ai-ownerless"),
+])
+def test_ai_action_item_markers(line, tasks):
+    assert [a.text for a in run(doc_of(line), CPC)] == tasks
+
+
+STOKE18 = [Attendee(name="Martin Storey"), Attendee(name="Helen Richardson", role="Clerk")]
+
+
+@pytest.mark.parametrize("paragraph,task", [
+    pytest.param("The Chair shared that bulbs could also be planted around the village and the Clerk agreed to place "
+                 "a notice out to ask for donation of bulbs.", "place a notice out", id="hedge-in-another-clause"),
+    pytest.param("The Parish Council agreed to order a copy of the ‘Are you prepared?’ booklet and the Clerk agreed to "
+                 "arrange with Kevin.", "arrange with Kevin", id="quoted-question-mark"),
+    pytest.param("After discussion Cllr Martin Storey agreed to investigate the village gates as the costs provided "
+                 "were considerably higher.", "investigate the village gates", id="title-after-an-opening-phrase"),
+])
+def test_narrative_commitments_in_longer_sentences(paragraph, task):
+    assert any(a.text.startswith(task) for a in run(doc_of(paragraph), STOKE18))
+
+
+def test_he_also_agreed_is_the_person_named_before():
+    doc = doc_of("Martin Storey reported on the gates. He also agreed to explore with highways if there was a clause "
+                 "for replacement.")
+    assert [a.owners for a in run(doc, STOKE18)] == [["Martin Storey"]]
