@@ -13,7 +13,7 @@ from typing import Callable
 from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.engine import parse
 from extractor.nlp.textutil import sentence_spans, squash
-from models.document import Block, Cell
+from models.document import Block, Cell, TextLine
 from models.provenance import Provenance
 
 OWNER_HDR = re.compile(r"^(owners?|by whom|who|who(?:'s| is| are)? responsible|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
@@ -85,7 +85,7 @@ def _names_score(ctx: Context, cells: list[str]) -> float:
 
 def _layout_action(ctx: Context, rows: list[list[Cell]], header: dict) -> dict:
     """Which column holds the task, the owner and the deadline, judged by content."""
-    ncols = max((len(r) for r in rows), default=0)
+    ncols = max((c.col for r in rows for c in r), default=-1) + 1
     cols: dict[int, list[str]] = {k: [] for k in range(ncols)}
     for r in rows:
         for c in r:
@@ -114,6 +114,88 @@ def _layout_action(ctx: Context, rows: list[list[Cell]], header: dict) -> dict:
     rest = [k for k in others if k != owner]
     task = max(rest, key=words) if rest else None
     return {"task": task, "owner": owner, "due": due, "item": item, "status": status}
+
+
+_FUNCTION_WORD = re.compile(r"(?i)^(?:and|or|the|a|an|of|to|on|in|at|for|with|by|that|this|had|have|has|was|were|is|are|be|will|not|as|it)$")
+
+
+def _aligned(spill: Cell, left: Cell) -> bool:
+    """Every line of `spill` sits level with a line of `left` (the same printed line)."""
+    tops = [ln.top for ln in left.lines if ln.top is not None]
+    return bool(spill.lines) and bool(tops) and all(
+        ln.top is not None and any(abs(ln.top - t) <= 2.0 for t in tops) for ln in spill.lines)
+
+
+def _line_texts(cell: Cell) -> list[tuple[str, TextLine]]:
+    out = []
+    for k, ln in enumerate(cell.lines):
+        end = cell.lines[k + 1].start if k + 1 < len(cell.lines) else len(cell.text)
+        out.append((cell.text[ln.start:end].strip(), ln))
+    return out
+
+
+def _spill_col(ctx: Context, rows: list[list[Cell]], k: int, header: bool) -> bool:
+    """Whether column `k` holds only the ends of lines of the column to its left, cut off by a stray
+    rule drawn through the table ("…to be placed | on website", "Heather Poustie/Kay | Dicken")."""
+    pairs = []
+    for ri, row in enumerate(rows):
+        right, left = _cell(row, k), _left_of(row, k)
+        if header and ri == 0:
+            if _text(right):
+                return False  # a column with its own title is a column
+            continue
+        if not _text(right):
+            continue
+        if not _text(left) or not _aligned(right, left):
+            return False
+        if any(len(t.split()) > 3 for t, _ in _line_texts(right)):
+            return False
+        pairs.append((left, right))
+    if not pairs or any(ITEM_CELL.match(_text(left)) for left, _ in pairs):
+        return False
+    prose = sum(len(_text(left).split()) for left, _ in pairs) / len(pairs) >= 8
+    if prose:
+        pieces = [t for _, right in pairs for t, _ in _line_texts(right) if t]
+        return _names_score(ctx, pieces) < 0.5 and any(_FUNCTION_WORD.match(t.split()[0]) or t[:1].islower() for t in pieces)
+    # short cells: the cut-off name only reads as owners once joined back ("Kay" + "Dicken")
+    return all(ctx.owners.parse_phrase(squash(_joined(left, right).text)) is not None for left, right in pairs)
+
+
+def _left_of(row: list[Cell], k: int, skip: tuple[int, ...] = ()) -> Cell | None:
+    """The nearest cell left of column `k` that holds text (a cell merged across columns sits at its first)."""
+    return next((c for c in sorted(row, key=lambda c: -c.col) if c.col < k and c.col not in skip and _text(c)), None)
+
+
+def _joined(left: Cell, right: Cell) -> Cell:
+    """`left` with the line ends held in `right` put back on their lines."""
+    rest = _line_texts(right)
+    parts, lines, pos = [], [], 0
+    for text, ln in _line_texts(left):
+        tail = " ".join(t for t, r in rest if ln.top is not None and r.top is not None and abs(r.top - ln.top) <= 2.0 and t)
+        text = (text + (" " if text and tail and not text.endswith("/") else "") + tail).strip()
+        lines.append(TextLine(start=pos, line=ln.line, page=ln.page, top=ln.top))
+        parts.append(text)
+        pos += len(text) + 1
+    return Cell(text="\n".join(parts), row=left.row, col=left.col, bold=left.bold, lines=lines)
+
+
+def _rejoin_spills(ctx: Context, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The table with columns cut off by a stray rule joined back to the column they belong to.
+    The last column is never one (it is where an Action column sits)."""
+    ncols = max((c.col for r in rows for c in r), default=-1) + 1
+    header = bool(rows) and _header_kind(rows[0]) is not None
+    spills = [k for k in range(1, ncols - 1) if _spill_col(ctx, rows, k, header)]
+    if not spills:
+        return rows
+    out = []
+    for row in rows:
+        into = {}
+        for k in spills:
+            right, left = _cell(row, k), _left_of(row, k, tuple(spills))
+            if _text(right) and left is not None and left.lines:
+                into[left.col] = _joined(into.get(left.col, left), right)
+        out.append([into.get(c.col, c) for c in row if c.col not in spills])
+    return out
 
 
 def _cell(row: list[Cell], col: int | None) -> Cell | None:
@@ -161,6 +243,21 @@ def _action_rows(ctx: Context, block: Block, rows: list[list[Cell]], layout: dic
     return out
 
 
+# a list of owners whose last name was cut by the line end ("Heather Poustie/Kay" over "Dicken")
+_CUT_NAME_LIST = re.compile(r"\S\s*[/&]\s*[A-Z][a-z'-]+$")
+
+
+def _next_line(above: float | None, top: float | None, pieces: list[tuple[str, float | None, int | None]]) -> bool:
+    """Whether the line at `top` is the very next printed line after the entry starting at `above`
+    (entries of an Action column are set apart by blank space, wrapped names are not)."""
+    tops = sorted(t for _, t, _ in pieces if t is not None)
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b - a > 1]
+    if above is None or top is None or not steps:
+        return False
+    prev = max((t for t in tops if t < top), default=None)
+    return prev is not None and prev >= above and top - prev <= 1.5 * min(steps)
+
+
 def _entries(cell: Cell, is_owner: Callable[[str], bool] = lambda s: False) -> list[tuple[str, float | None, int | None]]:
     """An Action-column cell split into its entries: (text, top, line), joining wrapped names
     ("Heather" over "Poustie/Clerk" is one entry when the two lines read as one owner phrase)."""
@@ -174,17 +271,19 @@ def _entries(cell: Cell, is_owner: Callable[[str], bool] = lambda s: False) -> l
     for text, top, line in pieces:
         if not text:
             continue
-        if out and (out[-1][0].endswith(("/", "&", " to", " and", "-")) or text[:1].islower()
+        if out and (out[-1][0].endswith(("/", "&", " to", " and", "-")) or text[:1].islower() or text.startswith("/")
                     or re.fullmatch(r"[a-z]+ ?[A-Z]?\w*", text)
-                    or (re.fullmatch(r"[A-Z][a-z]+", out[-1][0]) and is_owner(out[-1][0] + " " + text))):
-            out[-1][0] = (out[-1][0] + ("" if out[-1][0].endswith("/") else " ") + text).strip()
+                    or (_CUT_NAME_LIST.search(out[-1][0]) and re.fullmatch(r"[A-Z][a-z'-]+", text) and _next_line(out[-1][1], top, pieces))
+                    or (re.fullmatch(r"[A-Z][a-z]+", out[-1][0]) and is_owner(out[-1][0] + " " + re.split(r"\s*[/&,]\s*", text)[0]))):
+            out[-1][0] = (out[-1][0] + ("" if out[-1][0].endswith("/") or text.startswith("/") else " ") + text).strip()
         else:
             out.append([text, top, line])
     return [(t, top, line) for t, top, line in out]
 
 
 # words that make a sentence a task rather than a sub-heading ("a. Audit of Data Protection.")
-_TASKISH = re.compile(r"(?i)\b(?:(?:is|are)\s+to|will|shall|should|must|to\s+be|agreed\s+to|asked\s+to|needs?\s+to)\b")
+_TASKISH = re.compile(r"(?i)\b(?:(?:is|are)\s+to|will|shall|should|must|to\s+be|agreed\s+to|asked\s+to|needs?\s+to)\b"
+                      r"|^\W*(?:\d{1,2}[.)]|[a-h][.)])?\s*To\s+[a-z]+\b")  # or an agenda-style "3) To approve … and ensure …"
 
 
 def _names_any(sentence: str, owners: list[str], owner_text: str) -> bool:
@@ -325,6 +424,74 @@ def table_candidates(ctx: Context, block: Block, section: str | None, state: dic
     return out
 
 
+def _is_prose(ctx: Context, text: str) -> bool:
+    """A cell of running text, not an owner or a date ("The meeting commenced at 1834 …")."""
+    return len(text.split()) > 8 and ctx.owners.parse_phrase(text.rstrip(".")) is None
+
+
+def _fits(ctx: Context, rows: list[list[Cell]], header: dict) -> bool:
+    """Whether a headerless table reads as more rows of the action table before it: not when its
+    owner column holds paragraphs (a minutes table of item / notes / action that follows the
+    summary action table on the same page)."""
+    layout = header.get("layout") or {}
+    owner = layout.get("owner")
+    if header["kind"] != "action" or owner is None:
+        return True
+    cells = [_text(_cell(r, owner)) for r in rows]
+    cells = [t for t in cells if t]
+    return not cells or sum(_is_prose(ctx, t) for t in cells) < 0.5 * len(cells)
+
+
+_NO_ACTION = re.compile(r"\W*(none|n/a|nil|-)?\W*", re.IGNORECASE)
+
+
+def _run_rows(ctx: Context, block: Block) -> list[list[Cell]]:
+    """The rows of `block` and of the headerless tables straight after it with as many columns
+    (one table broken over pages), cut-off columns joined back."""
+    blocks, ncols = ctx.document.blocks, _ncols(block.rows)
+    rows = _rejoin_spills(ctx, block.rows)
+    for nxt in blocks[block.index + 1:block.index + 40]:
+        if nxt.kind != "table":
+            if nxt.kind == "heading" or len(nxt.text.split()) > 12:
+                break
+            continue
+        if _ncols(nxt.rows) != ncols or any(_header_kind(r) for r in nxt.rows[:3]):
+            break
+        rows += _rejoin_spills(ctx, nxt.rows)
+    return rows
+
+
+def _ncols(rows: list[list[Cell]]) -> int:
+    return max((len(r) for r in rows), default=0)
+
+
+def _body_layout(ctx: Context, block: Block) -> dict | None:
+    """A minutes table without column titles (item | heading | notes | action): the column of
+    paragraphs is the notes, and the last column, when its cells are owners, the Action column."""
+    rows = _run_rows(ctx, block)
+    last = max((c.col for r in rows for c in r), default=0)
+    cols: dict[int, list[str]] = {}
+    for r in rows:
+        for c in r:
+            if _text(c):
+                cols.setdefault(c.col, []).append(_text(c))
+    notes = max((k for k in cols if k < last and len(cols[k]) >= 2), default=None,
+                key=lambda k: sum(len(t.split()) for t in cols[k]) / len(cols[k]))
+    if notes is None or sum(len(t.split()) for t in cols[notes]) / len(cols[notes]) < 12:
+        return None
+    marks = [c for r in rows for c in r if c.col == last and _text(c) and not _NO_ACTION.fullmatch(_text(c))]
+    if len(marks) < 2:
+        return None
+
+    def owners(cell: Cell) -> bool:
+        entries = _entries(cell, lambda t: ctx.owners.parse_phrase(t) is not None)
+        return bool(entries) and all(ctx.owners.leading(t) or ctx.owners.parse_phrase(t.rstrip(".")) for t, _, _ in entries)
+
+    if sum(owners(c) for c in marks) < max(2, 0.7 * len(marks)):
+        return None
+    return {"kind": "column", "notes": notes, "action": last, "ncols": _ncols(block.rows), "inferred": True}
+
+
 def _table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     rows = block.rows
     if not rows:
@@ -337,13 +504,15 @@ def _table_candidates(ctx: Context, block: Block, section: str | None, state: di
             break
     if header is None:
         # a table continued over a page break keeps the header of the part before it: only right after it,
-        # and not when its own first rows are titles of another kind (an attendance list)
+        # when its content fits that header, and not when its own first rows are titles of another kind
         last = state.get("last")
-        if last and last["ncols"] == max((len(r) for r in rows), default=0) and block.index - state.get("last_block", -9) <= 2 \
-                and not any(_titles_row(r) for r in rows[:2]):
+        if last and last["ncols"] == _ncols(rows) and block.index - state.get("last_block", -9) <= 2 \
+                and not any(_titles_row(r) for r in rows[:2]) and _fits(ctx, rows, last):
             header = last
         else:
-            header = None
+            header = _body_layout(ctx, block)
+    if header is not None:
+        rows = _rejoin_spills(ctx, rows)
     if header is None:
         # a table of running text ("Discussion:"): narrative commitments in its cells
         from extractor.nlp.actions import narrative_candidates

@@ -1,0 +1,102 @@
+"""Action tables and Action columns: real rows from school, library-board and parish minutes."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp.actions import extract_actions
+from extractor.nlp.engine import parse
+from extractor.nlp.tables import _entries, _TASKISH
+from models.document import Block, Cell, Document, TextLine
+from models.meeting import Attendee, Meeting
+
+GOVERNORS = [Attendee(name="Pete Osborne", role="Clerk"), Attendee(name="Keith Moore"),
+             Attendee(name="Heather Poustie"), Attendee(name="Paul Evemy"), Attendee(name="Chris Winfield")]
+
+
+def _table(index: int, table: int, rows: list[list[str]]) -> Block:
+    cells = [[Cell(text=t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Block(index=index, kind="table", table=table, rows=cells, text="\n".join(" | ".join(r) for r in rows),
+                 lines=[TextLine(start=0, line=index + 1)])
+
+
+def _positioned(lines: list[tuple[str, float]], col: int = 0, row: int = 0) -> Cell:
+    """A PDF cell: one text line per (text, top)."""
+    text, out, pos = [], [], 0
+    for k, (t, top) in enumerate(lines):
+        out.append(TextLine(start=pos, line=k + 1, page=1, top=top))
+        text.append(t)
+        pos += len(t) + 1
+    return Cell(text="\n".join(text), row=row, col=col, lines=out)
+
+
+def run(blocks: list[Block], attendees, date: str = "2020-10-05"):
+    document = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=blocks)
+    return extract_actions(document, parse(b.text for b in blocks), Meeting(date=date), attendees)
+
+
+# decoy fgb 2020-10-05: "ACTIONS TO BE TAKEN" then, on the same page, the minutes table without column titles
+ACTION_TABLE = [["ITEM", "", "BY WHOM", "", "BY WHEN"],
+                ["01/2021", "Notify Babcock and amend GIAS", "Clerk", "", "asap"],
+                ["14a/2021", "Produce a draft objective on strategic resilience", "Keith Moore", "", "01/11/2020"]]
+BODY = [["FGB 01/2021", "To record those who were present, accept apologies and sanction absences",
+         "The meeting commenced at 1834 Visitors: None Apologies: Oliver Laity and sanctioned The quorum for "
+         "this meeting is 5 governors. This was a remote meeting.", "", ""],
+        ["FGB 02/2021", "To agree the Minutes of the last meeting held 13 July 2020",
+         "Agreed and signed. Copy to Headteacher and to be placed on website", "", "Clerk"]]
+BODY_2 = [["FGB 14/2021", "Governors", "The following matters were considered: a. Set board objectives for the year. "
+           "Keith Moore advised possibly both he and Simon Barnes may leave at the end of the Academic Year and he "
+           "proposed four objectives.", "", "Keith Moore"],
+          ["FGB 19/2021", "Date of next meeting", "Monday 7 December 2020 at 1830", "", ""]]
+
+
+def test_minutes_table_after_the_action_table_is_not_more_action_rows():
+    actions = run([_table(0, 0, ACTION_TABLE), _table(1, 1, BODY), _table(2, 2, BODY_2)], GOVERNORS)
+    owners = [o for a in actions for o in a.owners]
+    assert "Notify Babcock and amend GIAS" in [a.text for a in actions]
+    assert not any(o.startswith(("The meeting commenced", "Monday 7 December", "Agreed and signed")) for o in owners)
+    assert not any(a.text in ("Date of next meeting", "To agree the Minutes of the last meeting held 13 July 2020")
+                   for a in actions)
+
+
+def test_headerless_minutes_table_reads_its_action_column():
+    actions = run([_table(0, 0, BODY), _table(1, 1, BODY_2)], GOVERNORS)
+    assert [(a.owners, a.rule) for a in actions if "placed on website" in a.text] == [(["Pete Osborne"], "action.column")]
+    assert not any(a.owners == ["Monday 7 December 2020 at 1830"] for a in actions)
+
+
+@pytest.mark.parametrize("lines, entries", [
+    pytest.param([("Heather", 248.17), ("Poustie/Kay", 261.97), ("Dicken", 275.79),
+                  ("Heather", 427.62), ("Poustie/Kay", 441.42), ("Dicken", 455.22)],
+                 ["Heather Poustie/Kay Dicken", "Heather Poustie/Kay Dicken"], id="surname-cut-after-slash"),
+    pytest.param([("Kay", 433.07), ("Dicken/Clerk", 446.87), ("Kay", 488.27), ("Dicken/Clerk", 502.07)],
+                 ["Kay Dicken/Clerk", "Kay Dicken/Clerk"], id="role-after-slash-is-whole"),
+    pytest.param([("Kay Dicken", 129.37), ("/Oliver Laity", 143.17), ("Kay Dicken", 184.57)],
+                 ["Kay Dicken/Oliver Laity", "Kay Dicken"], id="slash-at-line-start"),
+])
+def test_action_column_entries_rejoin_wrapped_names(lines, entries):
+    assert [t for t, _, _ in _entries(_positioned(lines), lambda t: True)] == entries
+
+
+def _split_row(cells: list[list[tuple[str, float]]], row: int = 0) -> list[Cell]:
+    return [_positioned(lines, col=k, row=row) for k, lines in enumerate(cells)]
+
+
+def test_owner_cut_by_a_stray_rule_is_joined_back():
+    """pdfplumber reads a rule drawn through the table as a column: 'Heather Poustie/Kay | Dicken'."""
+    header = _split_row([[("ITEM", 200.0)], [], [("BY WHOM", 200.0)], [], [("BY WHEN", 200.0)]])
+    row = _split_row([[("08/2021", 214.0)], [("Purchase the necessary Phonics resources as agreed", 214.0)],
+                      [("Heather", 214.0), ("Poustie/Kay", 227.8)], [("Dicken", 227.8)], [("asap", 214.0)]], row=1)
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    actions = run([block], GOVERNORS)  # Kay Dicken (business manager) is no attendee
+    assert [(a.text, a.owners) for a in actions] == [
+        ("Purchase the necessary Phonics resources as agreed", ["Heather Poustie", "Kay Dicken"])]
+
+
+@pytest.mark.parametrize("sentence, taskish", [
+    ("3) To approve the Schools Financial Value Standards (SFVS) and ensure submission to the LA.", True),
+    ("The Clerk is to notify Babcock and amend GIAS", True),
+    ("Governors made various comments and amendments to the SFVS and recommended its acceptance", False),
+    ("Agreed and signed.", False),
+])
+def test_task_sentences_beside_an_action_column(sentence, taskish):
+    assert bool(_TASKISH.search(sentence)) is taskish
