@@ -295,7 +295,8 @@ def _names_any(sentence: str, owners: list[str], owner_text: str) -> bool:
 
 
 def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: str,
-                 assigns: Callable[[str], bool] = lambda s: False) -> tuple[str, int]:
+                 assigns: Callable[[str], bool] = lambda s: False,
+                 hands_out: Callable[[str], bool] = lambda s: False) -> tuple[str, int]:
     """The notes sentence that an Action-column entry stands beside.
 
     Of the sentences level with the entry, one that assigns the task to the owner ("Heather
@@ -338,11 +339,17 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
     for sp in near[:3]:
         if dist(sp) <= 40 and mentions(text[sp[0]:sp[1]]):
             return squash(text[sp[0]:sp[1]]), sp[0]
-    for sp in near[:2]:
-        if dist(sp) <= 24 and _TASKISH.search(text[sp[0]:sp[1]]) and not _TASKISH.search(text[near[0][0]:near[0][1]]):
-            return squash(text[sp[0]:sp[1]]), sp[0]
+    for test, reach in ((lambda span: hands_out(squash(text[span[0]:span[1]])), 3),  # "The General Manager to check…"
+                        (lambda span: bool(_TASKISH.search(text[span[0]:span[1]])), 2)):  # a sentence of duty
+        for sp in near[:reach]:
+            if dist(sp) <= 24 and test(sp) and not test(near[0]):
+                return squash(text[sp[0]:sp[1]]), sp[0]
     sp = near[0]
     return squash(text[sp[0]:sp[1]]), sp[0]
+
+
+# "SK/IB", "KV/RH", "AW": initials of owners, as an Action column gives them
+_INITIALS_LIST = re.compile(r"[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*")
 
 
 def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> list[Candidate]:
@@ -366,9 +373,14 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
                 got = ctx.owners.parse_phrase(entry.rstrip("."))
                 if got is None:
                     joined = ctx.people.resolve(entry.replace(" ", ""))
-                    if not joined:
+                    if joined:
+                        owners, owner_text = [joined], entry
+                    elif _INITIALS_LIST.fullmatch(entry):
+                        # initials in an Action column are owners even when no attendee list resolves them
+                        owners = [ctx.people.resolve(p) or p for p in re.split(r"\s*[/&,]\s*", entry)]
+                        owner_text = entry
+                    else:
                         continue
-                    owners, owner_text = [joined], entry
                 else:
                     owners, owner_text = got.owners, got.owner_text
             if notes is None or not _text(notes):
@@ -377,7 +389,8 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
                 got = ctx.owners.leading(squash(sentence))
                 return bool(got and set(got.owners) & set(owners))
 
-            sent, off = _sentence_at(notes, top, owners, owner_text, assigns)
+            sent, off = _sentence_at(notes, top, owners, owner_text, assigns,
+                                     lambda s: ctx.owners.leading(s, links=("to", "will", "is to", "are to")) is not None)
             assigned = assigns(sent)
             if lead and len(entry[lead.end:].split()) >= 2:
                 task = squash(entry[lead.end:])
@@ -492,6 +505,48 @@ def _body_layout(ctx: Context, block: Block) -> dict | None:
     return {"kind": "column", "notes": notes, "action": last, "ncols": _ncols(block.rows), "inferred": True}
 
 
+def _last_col(rows: list[list[Cell]]) -> int:
+    return max((c.col for r in rows for c in r), default=0)
+
+
+def _wordiest(rows: list[list[Cell]], skip: int) -> int | None:
+    words: dict[int, int] = {}
+    for r in rows:
+        for c in r:
+            if c.col != skip:
+                words[c.col] = words.get(c.col, 0) + len(_text(c).split())
+    return max(words, key=words.get, default=None) if words and max(words.values()) else None
+
+
+def _lone_action_title(rows: list[list[Cell]]) -> tuple[dict | None, int]:
+    """A minutes table whose only column title is "Action" over its last column (Suffolk Libraries
+    board minutes: item number | heading and discussion | initials), possibly below a block of
+    meeting details in the same table. The column of running text is the notes."""
+    for k, row in enumerate(rows[:12]):
+        titled = [c for c in row if _text(c)]
+        below = rows[k + 1:]
+        if len(titled) != 1 or not below or not re.fullmatch(r"(?i)actions?\W*", _text(titled[0])):
+            continue
+        action = titled[0].col
+        if action < _last_col(below):
+            continue
+        notes = _wordiest(below, action)
+        if notes is None:
+            return None, 0
+        return {"kind": "column", "notes": notes, "action": action, "ncols": _ncols(rows), "lone": True}, k + 1
+    return None, 0
+
+
+def _recolumn(header: dict, rows: list[list[Cell]]) -> dict:
+    """The header of an Action-column table for its continuation on the next page, whose cells may
+    sit at other column numbers (merged cells of the first part): Action the last, notes the wordiest."""
+    if header["kind"] != "column" or _last_col(rows) == header["action"]:
+        return header
+    action = _last_col(rows)
+    notes = _wordiest(rows, action)
+    return header if notes is None else {**header, "action": action, "notes": notes}
+
+
 def _table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     rows = block.rows
     if not rows:
@@ -503,12 +558,14 @@ def _table_candidates(ctx: Context, block: Block, section: str | None, state: di
             start = k + 1
             break
     if header is None:
+        header, start = _lone_action_title(rows)
+    if header is None:
         # a table continued over a page break keeps the header of the part before it: only right after it,
         # when its content fits that header, and not when its own first rows are titles of another kind
         last = state.get("last")
         if last and last["ncols"] == _ncols(rows) and block.index - state.get("last_block", -9) <= 2 \
                 and not any(_titles_row(r) for r in rows[:2]) and _fits(ctx, rows, last):
-            header = last
+            header = _recolumn(last, rows)
         else:
             header = _body_layout(ctx, block)
     if header is not None:

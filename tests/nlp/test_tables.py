@@ -100,3 +100,47 @@ def test_owner_cut_by_a_stray_rule_is_joined_back():
 ])
 def test_task_sentences_beside_an_action_column(sentence, taskish):
     assert bool(_TASKISH.search(sentence)) is taskish
+
+
+# Suffolk Libraries board 2015-01-22: meeting details, then a row titled only "Action" over the initials column
+SUFFOLK_TOP = [[(0, "Title of Meeting"), (2, "Suffolk Libraries IPS - Board Meeting")],
+               [(0, "Attendees"), (2, "Tony Brown (Chair), Sylvia Knights (Vice Chair), Alison Wheeler (General Manager)")],
+               [(3, "Action")],
+               [(0, "1."), (1, "Welcome and Apologies Apologies were received from Charlotte Clark."), (3, "")]]
+SUFFOLK_NEXT = [["8.", "Suffolk Libraries Advisory Group The Chair raised the idea that an Advisory Group be set up. "
+                 "The Board members have been asked to suggest names of individuals to be invited.", "ALL"],
+                ["9.", "The Suffolk Libraries Journey – Independence and Opportunity. Mark Bee attendance – SK to remind.",
+                 "SK"]]
+
+
+def test_action_column_titled_alone_below_the_meeting_details():
+    """The first part's merged cells put the Action column at another column number than the next part's."""
+    top = [[Cell(text=t, row=r, col=c) for c, t in row] for r, row in enumerate(SUFFOLK_TOP)]
+    first = Block(index=0, kind="table", table=0, rows=top, text="t", lines=[TextLine(start=0, line=1)])
+    actions = run([first, _table(1, 1, SUFFOLK_NEXT)], [], date="2015-01-22")
+    got = [(a.owner_text, a.rule) for a in actions]
+    assert ("ALL", "action.column") in got and ("SK", "action.column") in got
+    assert not any(a.owner_text in ("Apologies", "Action") for a in actions)
+
+
+@pytest.mark.parametrize("entry, owners", [
+    pytest.param("SK/IB", ["SK", "IB"], id="two-initials"),
+    pytest.param("RH", ["RH"], id="one"),
+])
+def test_initials_in_an_action_column_are_owners_without_an_attendee_list(entry, owners):
+    rows = [["", "Notes", "Action"],
+            ["4.", "A revised version of the Rules had been checked by the SCC Lawyer. These can be referred back "
+                   "to the Governance Committee.", entry]]
+    assert [a.owners for a in run([_table(0, 0, rows)], [], date="2012-11-19")] == [owners]
+
+
+def test_action_column_entry_takes_the_sentence_that_hands_out_the_task():
+    """board 2012-11-19: 'AW' is printed level with the line before 'The General Manager to check …'."""
+    notes = _positioned([("a) Aldeburgh Library – an alternative opening hours proposal has", 605.93),
+                         ("been suggested which will add another afternoon session. There", 619.73),
+                         ("was a follow-up through the local School. The General Manager to", 633.53),
+                         ("check the final outcome.", 647.33)], col=1, row=1)
+    row = [Cell(text="3.", row=1, col=0), notes, _positioned([("AW", 619.73)], col=2, row=1)]
+    header = [Cell(text="", row=0, col=0), Cell(text="", row=0, col=1), _positioned([("Action", 590.0)], col=2)]
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    assert [a.text for a in run([block], [], date="2012-11-19")] == ["The General Manager to check the final outcome."]
