@@ -547,6 +547,25 @@ def _recolumn(header: dict, rows: list[list[Cell]]) -> dict:
     return header if notes is None else {**header, "action": action, "notes": notes}
 
 
+_ACTIONS_SECTION = re.compile(r"(?i)\bactions?\b")
+
+
+def _item_task_names(ctx: Context, rows: list[list[Cell]]) -> dict | None:
+    """An action table without column titles (or with blank ones) under an "Actions" heading, told by
+    its content: every row an item number, a task and the people who do it ("113.2 | Organise a meeting for … | Catherine Jones")."""
+    data = [r for r in rows if any(_text(c) for c in r)]
+    if len(data) < 2 or len({len(r) for r in data}) != 1 or len(data[0]) != 3:
+        return None
+    item, task, owner = (_cell(data[0], c.col) and c.col for c in data[0])
+    cols = [[_text(_cell(r, k)) for r in data] for k in (item, task, owner)]
+    if not all(ITEM_CELL.match(t) for t in cols[0]) or not all(len(t.split()) >= 3 for t in cols[1]):
+        return None
+    if not all(t and len(t.split()) <= 5 for t in cols[2]) or _names_score(ctx, cols[2]) < 0.75:
+        return None
+    layout = {"task": task, "owner": owner, "due": None, "item": item, "status": None}
+    return {"kind": "action", "roles": {"owner": [owner]}, "ncols": _ncols(rows), "status": None, "layout": layout}
+
+
 def _table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     rows = block.rows
     if not rows:
@@ -567,7 +586,7 @@ def _table_candidates(ctx: Context, block: Block, section: str | None, state: di
                 and not any(_titles_row(r) for r in rows[:2]) and _fits(ctx, rows, last):
             header = _recolumn(last, rows)
         else:
-            header = _body_layout(ctx, block)
+            header = _body_layout(ctx, block) or (_item_task_names(ctx, rows) if _ACTIONS_SECTION.search(section or "") else None)
     if header is not None:
         rows = _rejoin_spills(ctx, rows)
     if header is None:

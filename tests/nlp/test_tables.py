@@ -144,3 +144,35 @@ def test_action_column_entry_takes_the_sentence_that_hands_out_the_task():
     header = [Cell(text="", row=0, col=0), Cell(text="", row=0, col=1), _positioned([("Action", 590.0)], col=2)]
     block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
     assert [a.text for a in run([block], [], date="2012-11-19")] == ["The General Manager to check the final outcome."]
+
+
+ICAT = [Attendee(name="Catherine Jones"), Attendee(name="Stuart Pullinger", initials="SP"),
+        Attendee(name="Alex de Maria"), Attendee(name="Rolf", initials="RK")]
+ICAT_ACTIONS = [["", "", ""],
+                ["113.2", "Organise a meeting for the discussion of a Topcat replacement", "Catherine Jones"],
+                ["119.1", "Review and update instructions for Apache proxy configuration.", "SP and RK"],
+                ["120.2", "Stuart to speak to Brian Matthews about ExPanDS", "Stuart Pullinger"]]
+
+
+def test_closing_action_table_with_blank_titles_is_item_task_people():
+    actions = run([_heading(0, "Actions"), _table(1, 0, ICAT_ACTIONS)], ICAT, date="2018-09-27")
+    assert [(a.text, a.owners) for a in actions] == [
+        ("Organise a meeting for the discussion of a Topcat replacement", ["Catherine Jones"]),
+        ("Review and update instructions for Apache proxy configuration.", ["Stuart Pullinger", "Rolf"]),
+        ("Stuart to speak to Brian Matthews about ExPanDS", ["Stuart Pullinger"])]
+
+
+def _heading(index: int, text: str) -> Block:
+    return Block(index=index, kind="heading", text=text, lines=[TextLine(start=0, line=index + 1)])
+
+
+@pytest.mark.parametrize("heading, rows", [
+    pytest.param("Agenda", [["", "", ""], ["1.", "Apologies were received from Charlotte Clark.", "Catherine Jones"],
+                            ["2.", "Review of the Apache proxy configuration", "Alex de Maria"]], id="item-lead-not-actions"),
+    pytest.param("Actions", [["", "", ""], ["60.03", "Release of IJP", "SP"]], id="one-row"),
+    pytest.param("Actions", [["3.", "Date of next meeting", "26th March 2015, Bury Library"],
+                             ["4.", "Any Other Business was discussed", "There were no other matters"]], id="not-names"),
+])
+def test_tables_that_are_not_item_task_people(heading, rows):
+    actions = run([_heading(0, heading), _table(1, 0, rows)], ICAT)
+    assert [a.rule for a in actions if a.rule == "action.table"] == []
