@@ -213,6 +213,38 @@ def _prov(block: Block, cell: Cell | None, row_index: int) -> Provenance:
                       table=block.table, row=row_index, cell=cell.col if cell else None)
 
 
+_SUB_ITEM = re.compile(r"(?:^|(?<=\s))([a-h])[.)]\s+")
+
+
+def _lettered(text: str) -> tuple[str, dict[str, str]]:
+    """A cell split at its sub-items: ("Carry out visits …:", {"a": "Literacy – 20 November 2020", …})."""
+    parts = _SUB_ITEM.split(squash(text))
+    lead, items = parts[0].strip(), {}
+    for k in range(1, len(parts) - 1, 2):
+        items[parts[k]] = parts[k + 1].strip().rstrip("/").strip()
+    letters = list(items)
+    if letters and letters != [chr(ord(letters[0]) + i) for i in range(len(letters))]:
+        return squash(text), {}
+    return lead, items
+
+
+def _sub_rows(task: str, owner: str, due: str) -> list[tuple[str, str, str, str | None]]:
+    """One row of an action table holding sub-items a., b., c. in its task, owner and deadline cells
+    ("a. Literacy …" | "a. Paul Evemy/ Sandra Cartwright" | "a. 01/01/2021"): one task for each letter,
+    with its own owner and deadline. A row of a single lettered item loses the letters of its cells."""
+    lead, tasks = _lettered(task)
+    _, owners = _lettered(owner)
+    _, dues = _lettered(due)
+    if tasks and owners and set(owners) <= set(tasks) and (not dues or set(dues) <= set(tasks)):
+        if len(tasks) == 1:
+            letter = next(iter(tasks))
+            return [(squash(task), owners.get(letter, owner), dues.get(letter, due), None)]
+        head = lead.rstrip(":").strip()
+        return [((head + ": " if head else "") + t, owners.get(k, ""), dues.get(k, due if not dues else ""), k)
+                for k, t in tasks.items()]
+    return [(task, owner, due, None)]
+
+
 def _action_rows(ctx: Context, block: Block, rows: list[list[Cell]], layout: dict, section) -> list[Candidate]:
 
     out = []
@@ -220,27 +252,33 @@ def _action_rows(ctx: Context, block: Block, rows: list[list[Cell]], layout: dic
         if _DONE.match(_text(_cell(row, layout.get("status")))) and section and _REVIEW.search(section):
             continue  # a reviewed action from an earlier meeting, now done, is not a task of this one
         task_cell = _cell(row, layout.get("task"))
-        task = _text(task_cell)
-        if not task or len(task) < 3 or re.fullmatch(r"\W*(none|n/a|-)?\W*", task, re.IGNORECASE):
+        whole = _text(task_cell)
+        if not whole or len(whole) < 3 or re.fullmatch(r"\W*(none|n/a|-)?\W*", whole, re.IGNORECASE):
             continue
-        owner_text = _text(_cell(row, layout.get("owner")))
-        got = ctx.owners.parse_phrase(owner_text.rstrip(".")) if owner_text else None
-        if got is None and owner_text:
-            joined = ctx.people.resolve(owner_text.replace(" ", ""))
-            owners = [joined] if joined else [p.strip() for p in re.split(r"[/&,]", owner_text) if p.strip()]
-            got_owners, got_text = owners, owner_text
-        elif got is not None:
-            got_owners, got_text = got.owners, got.owner_text
-        else:
-            lead = ctx.owners.leading(task)
-            got_owners = lead.owners if lead else ctx.owners.mentioned(task)
-            got_text = lead.owner_text if lead else None
-        due_text = _text(_cell(row, layout.get("due"))) or None
-        out.append(Candidate(text=task, explicit=True, owners=got_owners, owner_text=got_text or None,
-                             source_text=" | ".join(_text(c) for c in row if _text(c)), rule="action.table",
-                             kind="table", block=block.index, provenance=_prov(block, task_cell, ri),
-                             section=section, due_hint=due_text, in_action_list=True, row_key=(block.table, ri)))
+        subs = _sub_rows(whole, _text(_cell(row, layout.get("owner"))), _text(_cell(row, layout.get("due"))))
+        for task, owner_text, due, letter in subs:
+            out.append(_row_candidate(ctx, block, row, ri, task_cell, task, owner_text, due or None, section, letter))
     return out
+
+
+def _row_candidate(ctx: Context, block: Block, row: list[Cell], ri: int, task_cell: Cell | None, task: str,
+                   owner_text: str, due_text: str | None, section, letter: str | None) -> Candidate:
+    got = ctx.owners.parse_phrase(owner_text.rstrip(".")) if owner_text else None
+    if got is None and owner_text:
+        joined = ctx.people.resolve(owner_text.replace(" ", ""))
+        owners = [joined] if joined else [p.strip() for p in re.split(r"[/&,]", owner_text) if p.strip()]
+        got_owners, got_text = owners, owner_text
+    elif got is not None:
+        got_owners, got_text = got.owners, got.owner_text
+    else:
+        lead = ctx.owners.leading(task)
+        got_owners = lead.owners if lead else ctx.owners.mentioned(task)
+        got_text = lead.owner_text if lead else None
+    key = (block.table, ri) if letter is None else (block.table, ri, letter)
+    return Candidate(text=task, explicit=True, owners=got_owners, owner_text=got_text or None,
+                     source_text=" | ".join(_text(c) for c in row if _text(c)), rule="action.table",
+                     kind="table", block=block.index, provenance=_prov(block, task_cell, ri),
+                     section=section, due_hint=due_text, in_action_list=True, row_key=key)
 
 
 # a list of owners whose last name was cut by the line end ("Heather Poustie/Kay" over "Dicken")

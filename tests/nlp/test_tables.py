@@ -176,3 +176,19 @@ def _heading(index: int, text: str) -> Block:
 def test_tables_that_are_not_item_task_people(heading, rows):
     actions = run([_heading(0, heading), _table(1, 0, rows)], ICAT)
     assert [a.rule for a in actions if a.rule == "action.table"] == []
+
+
+def test_row_of_lettered_sub_items_is_one_task_per_letter():
+    """lw committee 2020-11-16: sub-items a–c share a row, each with its own owner and deadline."""
+    rows = [["ITEM", "", "BY WHOM", "BY WHEN"],
+            ["23/2021", "Carry out visits and provide reports to the Clerk for the next meeting:\na. Literacy – 20 November "
+             "2020\nb. SEND – 24 November 2020\nc. EYFS Curriculum - 26 November 2020",
+             "a. Paul Evemy/ Sandra\nCartwright\nb. Paul Evemy/Sandra\nCartwright\nc. Chris Winfield",
+             "a. 01/01/2021\nb. 01/01/2021\nc. 01/01/2021"],
+            ["", "d. Maths – date to be arranged", "d. Chris Winfield", "d. 01/01/2021"]]
+    got = [(a.text, a.owners, a.due) for a in run([_table(0, 0, rows)], GOVERNORS + [Attendee(name="Sandra Cartwright")])]
+    lead = "Carry out visits and provide reports to the Clerk for the next meeting: "
+    assert got == [(lead + "Literacy – 20 November 2020", ["Paul Evemy", "Sandra Cartwright"], "2021-01-01"),
+                   (lead + "SEND – 24 November 2020", ["Paul Evemy", "Sandra Cartwright"], "2021-01-01"),
+                   (lead + "EYFS Curriculum - 26 November 2020", ["Chris Winfield"], "2021-01-01"),
+                   ("d. Maths – date to be arranged", ["Chris Winfield"], "2021-01-01")]
