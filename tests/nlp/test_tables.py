@@ -1,0 +1,194 @@
+"""Action tables and Action columns: real rows from school, library-board and parish minutes."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.nlp.actions import extract_actions
+from extractor.nlp.engine import parse
+from extractor.nlp.tables import _entries, _TASKISH
+from models.document import Block, Cell, Document, TextLine
+from models.meeting import Attendee, Meeting
+
+GOVERNORS = [Attendee(name="Pete Osborne", role="Clerk"), Attendee(name="Keith Moore"),
+             Attendee(name="Heather Poustie"), Attendee(name="Paul Evemy"), Attendee(name="Chris Winfield")]
+
+
+def _table(index: int, table: int, rows: list[list[str]]) -> Block:
+    cells = [[Cell(text=t, row=r, col=c) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Block(index=index, kind="table", table=table, rows=cells, text="\n".join(" | ".join(r) for r in rows),
+                 lines=[TextLine(start=0, line=index + 1)])
+
+
+def _positioned(lines: list[tuple[str, float]], col: int = 0, row: int = 0) -> Cell:
+    """A PDF cell: one text line per (text, top)."""
+    text, out, pos = [], [], 0
+    for k, (t, top) in enumerate(lines):
+        out.append(TextLine(start=pos, line=k + 1, page=1, top=top))
+        text.append(t)
+        pos += len(t) + 1
+    return Cell(text="\n".join(text), row=row, col=col, lines=out)
+
+
+def run(blocks: list[Block], attendees, date: str = "2020-10-05"):
+    document = Document(path="t.pdf", sha256="0" * 64, format="pdf", blocks=blocks)
+    return extract_actions(document, parse(b.text for b in blocks), Meeting(date=date), attendees)
+
+
+# decoy fgb 2020-10-05: "ACTIONS TO BE TAKEN" then, on the same page, the minutes table without column titles
+ACTION_TABLE = [["ITEM", "", "BY WHOM", "", "BY WHEN"],
+                ["01/2021", "Notify Babcock and amend GIAS", "Clerk", "", "asap"],
+                ["14a/2021", "Produce a draft objective on strategic resilience", "Keith Moore", "", "01/11/2020"]]
+BODY = [["FGB 01/2021", "To record those who were present, accept apologies and sanction absences",
+         "The meeting commenced at 1834 Visitors: None Apologies: Oliver Laity and sanctioned The quorum for "
+         "this meeting is 5 governors. This was a remote meeting.", "", ""],
+        ["FGB 02/2021", "To agree the Minutes of the last meeting held 13 July 2020",
+         "Agreed and signed. Copy to Headteacher and to be placed on website", "", "Clerk"]]
+BODY_2 = [["FGB 14/2021", "Governors", "The following matters were considered: a. Set board objectives for the year. "
+           "Keith Moore advised possibly both he and Simon Barnes may leave at the end of the Academic Year and he "
+           "proposed four objectives.", "", "Keith Moore"],
+          ["FGB 19/2021", "Date of next meeting", "Monday 7 December 2020 at 1830", "", ""]]
+
+
+def test_minutes_table_after_the_action_table_is_not_more_action_rows():
+    actions = run([_table(0, 0, ACTION_TABLE), _table(1, 1, BODY), _table(2, 2, BODY_2)], GOVERNORS)
+    owners = [o for a in actions for o in a.owners]
+    assert "Notify Babcock and amend GIAS" in [a.text for a in actions]
+    assert not any(o.startswith(("The meeting commenced", "Monday 7 December", "Agreed and signed")) for o in owners)
+    assert not any(a.text in ("Date of next meeting", "To agree the Minutes of the last meeting held 13 July 2020")
+                   for a in actions)
+
+
+def test_headerless_minutes_table_reads_its_action_column():
+    actions = run([_table(0, 0, BODY), _table(1, 1, BODY_2)], GOVERNORS)
+    assert [(a.owners, a.rule) for a in actions if "placed on website" in a.text] == [(["Pete Osborne"], "action.column")]
+    assert not any(a.owners == ["Monday 7 December 2020 at 1830"] for a in actions)
+
+
+@pytest.mark.parametrize("lines, entries", [
+    pytest.param([("Heather", 248.17), ("Poustie/Kay", 261.97), ("Dicken", 275.79),
+                  ("Heather", 427.62), ("Poustie/Kay", 441.42), ("Dicken", 455.22)],
+                 ["Heather Poustie/Kay Dicken", "Heather Poustie/Kay Dicken"], id="surname-cut-after-slash"),
+    pytest.param([("Kay", 433.07), ("Dicken/Clerk", 446.87), ("Kay", 488.27), ("Dicken/Clerk", 502.07)],
+                 ["Kay Dicken/Clerk", "Kay Dicken/Clerk"], id="role-after-slash-is-whole"),
+    pytest.param([("Kay Dicken", 129.37), ("/Oliver Laity", 143.17), ("Kay Dicken", 184.57)],
+                 ["Kay Dicken/Oliver Laity", "Kay Dicken"], id="slash-at-line-start"),
+])
+def test_action_column_entries_rejoin_wrapped_names(lines, entries):
+    assert [t for t, _, _ in _entries(_positioned(lines), lambda t: True)] == entries
+
+
+def _split_row(cells: list[list[tuple[str, float]]], row: int = 0) -> list[Cell]:
+    return [_positioned(lines, col=k, row=row) for k, lines in enumerate(cells)]
+
+
+def test_owner_cut_by_a_stray_rule_is_joined_back():
+    """pdfplumber reads a rule drawn through the table as a column: 'Heather Poustie/Kay | Dicken'."""
+    header = _split_row([[("ITEM", 200.0)], [], [("BY WHOM", 200.0)], [], [("BY WHEN", 200.0)]])
+    row = _split_row([[("08/2021", 214.0)], [("Purchase the necessary Phonics resources as agreed", 214.0)],
+                      [("Heather", 214.0), ("Poustie/Kay", 227.8)], [("Dicken", 227.8)], [("asap", 214.0)]], row=1)
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    actions = run([block], GOVERNORS)  # Kay Dicken (business manager) is no attendee
+    assert [(a.text, a.owners) for a in actions] == [
+        ("Purchase the necessary Phonics resources as agreed", ["Heather Poustie", "Kay Dicken"])]
+
+
+@pytest.mark.parametrize("sentence, taskish", [
+    ("3) To approve the Schools Financial Value Standards (SFVS) and ensure submission to the LA.", True),
+    ("The Clerk is to notify Babcock and amend GIAS", True),
+    ("Governors made various comments and amendments to the SFVS and recommended its acceptance", False),
+    ("Agreed and signed.", False),
+])
+def test_task_sentences_beside_an_action_column(sentence, taskish):
+    assert bool(_TASKISH.search(sentence)) is taskish
+
+
+# Suffolk Libraries board 2015-01-22: meeting details, then a row titled only "Action" over the initials column
+SUFFOLK_TOP = [[(0, "Title of Meeting"), (2, "Suffolk Libraries IPS - Board Meeting")],
+               [(0, "Attendees"), (2, "Tony Brown (Chair), Sylvia Knights (Vice Chair), Alison Wheeler (General Manager)")],
+               [(3, "Action")],
+               [(0, "1."), (1, "Welcome and Apologies Apologies were received from Charlotte Clark."), (3, "")]]
+SUFFOLK_NEXT = [["8.", "Suffolk Libraries Advisory Group The Chair raised the idea that an Advisory Group be set up. "
+                 "The Board members have been asked to suggest names of individuals to be invited.", "ALL"],
+                ["9.", "The Suffolk Libraries Journey – Independence and Opportunity. Mark Bee attendance – SK to remind.",
+                 "SK"]]
+
+
+def test_action_column_titled_alone_below_the_meeting_details():
+    """The first part's merged cells put the Action column at another column number than the next part's."""
+    top = [[Cell(text=t, row=r, col=c) for c, t in row] for r, row in enumerate(SUFFOLK_TOP)]
+    first = Block(index=0, kind="table", table=0, rows=top, text="t", lines=[TextLine(start=0, line=1)])
+    actions = run([first, _table(1, 1, SUFFOLK_NEXT)], [], date="2015-01-22")
+    got = [(a.owner_text, a.rule) for a in actions]
+    assert ("ALL", "action.column") in got and ("SK", "action.column") in got
+    assert not any(a.owner_text in ("Apologies", "Action") for a in actions)
+
+
+@pytest.mark.parametrize("entry, owners", [
+    pytest.param("SK/IB", ["SK", "IB"], id="two-initials"),
+    pytest.param("RH", ["RH"], id="one"),
+])
+def test_initials_in_an_action_column_are_owners_without_an_attendee_list(entry, owners):
+    rows = [["", "Notes", "Action"],
+            ["4.", "A revised version of the Rules had been checked by the SCC Lawyer. These can be referred back "
+                   "to the Governance Committee.", entry]]
+    assert [a.owners for a in run([_table(0, 0, rows)], [], date="2012-11-19")] == [owners]
+
+
+def test_action_column_entry_takes_the_sentence_that_hands_out_the_task():
+    """board 2012-11-19: 'AW' is printed level with the line before 'The General Manager to check …'."""
+    notes = _positioned([("a) Aldeburgh Library – an alternative opening hours proposal has", 605.93),
+                         ("been suggested which will add another afternoon session. There", 619.73),
+                         ("was a follow-up through the local School. The General Manager to", 633.53),
+                         ("check the final outcome.", 647.33)], col=1, row=1)
+    row = [Cell(text="3.", row=1, col=0), notes, _positioned([("AW", 619.73)], col=2, row=1)]
+    header = [Cell(text="", row=0, col=0), Cell(text="", row=0, col=1), _positioned([("Action", 590.0)], col=2)]
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    assert [a.text for a in run([block], [], date="2012-11-19")] == ["The General Manager to check the final outcome."]
+
+
+ICAT = [Attendee(name="Catherine Jones"), Attendee(name="Stuart Pullinger", initials="SP"),
+        Attendee(name="Alex de Maria"), Attendee(name="Rolf", initials="RK")]
+ICAT_ACTIONS = [["", "", ""],
+                ["113.2", "Organise a meeting for the discussion of a Topcat replacement", "Catherine Jones"],
+                ["119.1", "Review and update instructions for Apache proxy configuration.", "SP and RK"],
+                ["120.2", "Stuart to speak to Brian Matthews about ExPanDS", "Stuart Pullinger"]]
+
+
+def test_closing_action_table_with_blank_titles_is_item_task_people():
+    actions = run([_heading(0, "Actions"), _table(1, 0, ICAT_ACTIONS)], ICAT, date="2018-09-27")
+    assert [(a.text, a.owners) for a in actions] == [
+        ("Organise a meeting for the discussion of a Topcat replacement", ["Catherine Jones"]),
+        ("Review and update instructions for Apache proxy configuration.", ["Stuart Pullinger", "Rolf"]),
+        ("Stuart to speak to Brian Matthews about ExPanDS", ["Stuart Pullinger"])]
+
+
+def _heading(index: int, text: str) -> Block:
+    return Block(index=index, kind="heading", text=text, lines=[TextLine(start=0, line=index + 1)])
+
+
+@pytest.mark.parametrize("heading, rows", [
+    pytest.param("Agenda", [["", "", ""], ["1.", "Apologies were received from Charlotte Clark.", "Catherine Jones"],
+                            ["2.", "Review of the Apache proxy configuration", "Alex de Maria"]], id="item-lead-not-actions"),
+    pytest.param("Actions", [["", "", ""], ["60.03", "Release of IJP", "SP"]], id="one-row"),
+    pytest.param("Actions", [["3.", "Date of next meeting", "26th March 2015, Bury Library"],
+                             ["4.", "Any Other Business was discussed", "There were no other matters"]], id="not-names"),
+])
+def test_tables_that_are_not_item_task_people(heading, rows):
+    actions = run([_heading(0, heading), _table(1, 0, rows)], ICAT)
+    assert [a.rule for a in actions if a.rule == "action.table"] == []
+
+
+def test_row_of_lettered_sub_items_is_one_task_per_letter():
+    """lw committee 2020-11-16: sub-items a–c share a row, each with its own owner and deadline."""
+    rows = [["ITEM", "", "BY WHOM", "BY WHEN"],
+            ["23/2021", "Carry out visits and provide reports to the Clerk for the next meeting:\na. Literacy – 20 November "
+             "2020\nb. SEND – 24 November 2020\nc. EYFS Curriculum - 26 November 2020",
+             "a. Paul Evemy/ Sandra\nCartwright\nb. Paul Evemy/Sandra\nCartwright\nc. Chris Winfield",
+             "a. 01/01/2021\nb. 01/01/2021\nc. 01/01/2021"],
+            ["", "d. Maths – date to be arranged", "d. Chris Winfield", "d. 01/01/2021"]]
+    got = [(a.text, a.owners, a.due) for a in run([_table(0, 0, rows)], GOVERNORS + [Attendee(name="Sandra Cartwright")])]
+    lead = "Carry out visits and provide reports to the Clerk for the next meeting: "
+    assert got == [(lead + "Literacy – 20 November 2020", ["Paul Evemy", "Sandra Cartwright"], "2021-01-01"),
+                   (lead + "SEND – 24 November 2020", ["Paul Evemy", "Sandra Cartwright"], "2021-01-01"),
+                   (lead + "EYFS Curriculum - 26 November 2020", ["Chris Winfield"], "2021-01-01"),
+                   ("d. Maths – date to be arranged", ["Chris Winfield"], "2021-01-01")]
