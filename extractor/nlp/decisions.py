@@ -33,9 +33,9 @@ from models.action import Decision
 from models.document import Block, Cell, Document
 from models.provenance import Provenance
 
-# an item label or bullet at the start of a sentence: "3.1 ", "b. ", "2) ", "114/20 ", "FGB 56/1920 ", "• "
+# an item label or bullet at the start of a sentence: "3.1 ", "9.5 Agreed", "b. ", "2) ", "114/20 ", "FGB 56/1920 ", "• "
 _LABEL = re.compile(r"^\s*(?:(?:[•●▪◦■□➢►·*\uf0b7\uf0a7-]|--)\s*|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)\s*|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]\s+"
-                    r"|\d{1,3}\.(?=\s)\s*|(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?/\d{2,4}\s+)*")
+                    r"|\d{1,3}\.(?=\s)\s*|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])|(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?/\d{2,4}\s+)*")
 _ITEM_START = re.compile(r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]|\d{1,3}\.|(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{2,4})\s")
 _PROPOSITION = re.compile(r"^(?:to|that)\s+(?:approve|agree|adopt|ratify|accept|confirm|consider|receive|note|endorse|"
                           r"authori[sz]e|elect|appoint|resolve|decide|co-opt)\b", re.IGNORECASE)
@@ -44,6 +44,20 @@ _PROPOSER = re.compile(r"\s*\((?:[^()]*\b(?:proposed|seconded|in favour|in favor
 # "Proposed by Cllr Smith, seconded by Cllr Jones, that …", "It was moved by X and seconded by Y and agreed that …"
 _MOVER = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b[^;]*?\bseconded\s+by\b[^;]*?,?\s*"
                     r"(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)\s+)?that\s+", re.IGNORECASE)
+# "Prop JB, 2nd GK All agreed", "Proposed: Cllr Daphne Clements, seconded Cllr Mandy Leamon, all agreed.": who moved
+# and who seconded, and the outcome; the matter is the sentence before
+_NAME = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_VOTE_OUTCOME = (r"(?:(?:all|everyone)\s+(?:were\s+)?(?:agreed|in\s+favou?r)|(?:agreed|carried|approved)"
+                 r"(?:\s+(?:unanimously|by\s+all|nem\.?\s*con\.?))?|unanimous(?:ly)?(?:\s+(?:agreed|approved|carried))?"
+                 r"|nem\.?\s*con\.?)")
+_SECONDING = re.compile(rf"^(?:prop(?:osed)?\b\.?\s*(?:by\b)?\s*:?\s*{_NAME}\s*[,;]?\s*(?:and\s+)?|{_NAME}\s+)?"
+                        rf"(?:2nd|second(?:ed)?)\b\.?\s*(?:by\b)?\s*:?\s*{_NAME}\s*[,;.]?\s*(?:and\s+)?{_VOTE_OUTCOME}\W*$",
+                        re.IGNORECASE)
+_PROPOSED = re.compile(r"(?i)\b(?:propos(?:ed|al)|moved)\b")
+_VERBISH = {"be", "is", "was", "were", "are", "will", "would", "should", "to", "agreed", "approved", "agree", "approve"}
+_PROP_ONLY = re.compile(r"^\W*prop(?:osed)?\W*$", re.IGNORECASE)
+# "Clerk to update the address …", "RL to check … and NC to check …": a task the vote gave someone, not a decision
+_TASK = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:and|&)\s+[A-Z][\w.'’-]*\s+)?to\s+(?!be\b)[a-z]+")
 _MEETBOT = re.compile(r"\s*\([\w.\-\[\]|`^]+,\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 _SECONDER = re.compile(r"[,.;]?\s+(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|@\w+)\s+){1,3}(?:second(?:s|ed)?|supports?)\b.*$"
                        r"|[,.;]?\s+seconded\s+by\b.*$", re.DOTALL)
@@ -372,6 +386,11 @@ class _Reader:
             body_words = words(text[lead:e])
             if not body_words:
                 continue
+            if _SECONDING.match(text[lead:e].strip()):
+                used.add(k)
+                if self._seconded(unit, sents, k, decided, used):
+                    decided.add(k)
+                continue
             dec, outs, mots = live("DECISION", s, e), live("OUTCOME", s, e), live("MOTION", s, e)
             mots = [sp for sp in mots if sp[0].lower_ == "it" or sp.start == 0
                     or doc[sp.start - 1].lower_ not in ("was", "were", "be", "been", "being", "is", "are")]
@@ -508,6 +527,44 @@ class _Reader:
             ok = False
         unit.produced = unit.produced or ok
         return ok
+
+    def _seconded(self, unit: _Unit, sents, k: int, decided: set[int], used: set[int]) -> bool:
+        """ "Additional hours will be funded for this. Prop JB, 2nd GK All agreed.": the vote stands for the proposal
+        stated just before ("It was proposed to …"), else for the sentence before, unless that is already a decision,
+        was read otherwise, gives someone a task or is a list of figures."""
+        text = unit.text
+        s, e = sents[k]
+        before = [j for j in range(k - 1, -1, -1) if not _PROP_ONLY.match(text[sents[j][0]:sents[j][1]])]
+        if not before:
+            if k > 0 or len(sents) > 1 or unit.cell is not None:
+                return False
+            above = self._matter_above(unit)
+            if above is None or above.produced or above.pending is not None or above.last_sentence is None:
+                return False
+            ms, me = above.last_sentence
+            matter = above.text[_lead(above.text, ms):me]
+            if not self._proposal(matter):
+                return False
+            ok = self._emit(above, matter, _joined(above.text[ms:me], text[s:e]), "decision.outcome", _lead(above.text, ms))
+            unit.produced = unit.produced or ok
+            return ok
+        j = next((i for i in before[:3] if _PROPOSED.search(text[sents[i][0]:sents[i][1]])), before[0])
+        if j in decided or j in used or any(i in decided for i in range(j + 1, k)):
+            return False
+        js, je = sents[j]
+        matter = text[_lead(text, js):je]
+        if not self._proposal(matter):
+            return False
+        used.add(j)
+        return self._emit(unit, matter, text[js:e], "decision.outcome", _lead(text, js))
+
+    @staticmethod
+    def _proposal(matter: str) -> bool:
+        """A sentence a vote can stand for: not a task for someone ("Clerk to update …"), a question or figures."""
+        if _TASK.match(matter) or _QUESTION.search(matter.strip()):
+            return False
+        figures = re.findall(r"[£$€]\s?\d[\d,.]*|\b\d{1,2}/\d{1,2}/\d{2,4}\b", matter)
+        return len(figures) < 2 or bool(set(words(matter)) & _VERBISH)
 
     def _matter_above(self, unit: _Unit) -> _Unit | None:
         """The block an outcome line stands under: the list item it is nested in, else the block before it."""

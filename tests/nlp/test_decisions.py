@@ -362,3 +362,33 @@ def test_every_pattern_has_a_known_label_and_an_id():
     for row in rows:
         assert row["label"] in {"DECISION", "OUTCOME", "MOTION", "HEADING", "BLOCK"}, row
         assert row.get("id", "").startswith(("decision.", "block.")), row
+
+
+# a proposer / seconder line with its outcome stands for the proposal just before it
+VOTES = [
+    pytest.param("11.2 The Financial Risk assessment was proposed, agreed and signed. Prop.JB, 2nd DD All agreed. DD "
+                 "advised that documents should be scanned. NC to action. Additional hours will be funded for this. "
+                 "Prop JB, 2nd GK All agreed.",
+                 ["The Financial Risk assessment was proposed, agreed and signed",
+                  "Additional hours will be funded for this"], id="prop-2nd-all-agreed"),
+    pytest.param("Approve the Data Protection Policy and remove the Parish Councillors email addresses from the pump. "
+                 "Proposed Cllr Mandy Leamon, Seconded Cllr Shirley Cordner, all in favour.",
+                 ["Approve the Data Protection Policy and remove the Parish Councillors email addresses from the pump"],
+                 id="proposed-seconded-in-favour"),
+    pytest.param("The minutes were then accepted as a true and accurate record. Prop. JB 2nd DD All agreed.",
+                 ["The minutes were then accepted as a true and accurate record"], id="said-once-after-prop-dot"),
+    pytest.param("9.2 Clerk to update the address on title numbers NK408732 and NK393387. Prop JB, 2nd GK, All agreed.",
+                 [], id="task-voted-is-an-action"),
+    pytest.param("9.5 Agreed to hold bi-monthly meetings commencing from DoNM.",
+                 ["Agreed to hold bi-monthly meetings commencing from DoNM"], id="agreed-to-after-item-number"),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected", VOTES)
+def test_votes_stand_for_the_proposal_before(paragraph, expected):
+    assert [d.text for d in decisions_of(paragraph)] == expected
+
+
+def test_vote_under_a_table_of_figures_is_not_a_decision():
+    assert decisions_of("Balance as per cash book at 08/07/14 Business Saver £12,456.03 Community Account £2,911.90",
+                        "Prop JB 2nd GK All agreed.") == []
