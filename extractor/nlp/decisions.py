@@ -58,6 +58,15 @@ _VERBISH = {"be", "is", "was", "were", "are", "will", "would", "should", "to", "
 _PROP_ONLY = re.compile(r"^\W*prop(?:osed)?\W*$", re.IGNORECASE)
 # "Clerk to update the address …", "RL to check … and NC to check …": a task the vote gave someone, not a decision
 _TASK = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:and|&)\s+[A-Z][\w.'’-]*\s+)?to\s+(?!be\b)[a-z]+")
+_CONDITIONS = {"if", "unless", "whether", "once", "until"}
+_ADVERBS = {"now", "then", "also", "probably", "only", "still", "soon", "not"}
+_EARLIER_MEETING = re.compile(r"(?i)\b(?:at|in|during)\s+(?:a|an|the|its|their)\s+(?:previous|last|earlier|prior|past)\s+"
+                              r"meeting\b")
+_CORRECTION = re.compile(r"(?i)\b(?:should|shall|to|would)\s+(?:now\s+)?(?:read|say|state)\b|\bamended\s+to\s+read\b")
+_VIEW = re.compile(r"(?i)\b(?:is|was|were|would\s+be)\s+(?:important|essential|vital|crucial|nice|good)\s+(?:that|to)\b")
+_ASIDE = re.compile(r"(?i)(?:^\W*|\(\s*)(?:note|nb|n\.b\.)(?:\s+from\s+\w+)?\s*(?:[:–—-]|$)")
+_ASSENT = re.compile(r"(?i)\b(?:to|with)\s+which(?:\s+\w+)?\s*$")
+_ENDED = re.compile(r"(?i)^(?:concluded|closed|ended|finished)\s+at\s+\d")
 _MEETBOT = re.compile(r"\s*\([\w.\-\[\]|`^]+,\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 _SECONDER = re.compile(r"[,.;]?\s+(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|@\w+)\s+){1,3}(?:second(?:s|ed)?|supports?)\b.*$"
                        r"|[,.;]?\s+seconded\s+by\b.*$", re.DOTALL)
@@ -392,6 +401,8 @@ class _Reader:
                     decided.add(k)
                 continue
             dec, outs, mots = live("DECISION", s, e), live("OUTCOME", s, e), live("MOTION", s, e)
+            dec = [sp for sp in dec if not _undone(doc, text, sp, lead)]
+            outs = [sp for sp in outs if not _undone(doc, text, sp, lead)]
             mots = [sp for sp in mots if sp[0].lower_ == "it" or sp.start == 0
                     or doc[sp.start - 1].lower_ not in ("was", "were", "be", "been", "being", "is", "are")]
             any_marker = [sp for sp in spans if sp.label_ in ("DECISION", "OUTCOME", "MOTION") and s <= sp.start_char < e]
@@ -712,6 +723,34 @@ class _Reader:
                     used.add(j)
         else:
             unit.pending = found
+
+
+def _undone(doc: Doc, text: str, sp: Span, lead: int) -> bool:
+    """A marker the words around it undo: a condition ("… if wooden gates were approved"), a view ("it was important
+    that a new correspondent be appointed"), a modal ("how many hours
+    should be allocated", "will now be passed to Highways"), an earlier meeting ("at a previous meeting the Parish
+    Council approved …"), a correction of the minutes ("… should read; The Board agreed …"), agreement with what
+    someone said ("… to which everyone agreed"), an aside ("(Note from SP: the conclusion was …"), a title
+    ("Football Club Agreement:") or a meeting ending ("concluded at 9.10 pm")."""
+    before = [t for t in doc[:sp.start] if t.idx >= lead]
+    if sp[0].lower_ != "it":
+        for t in reversed(before[-6:]):
+            if t.text in (",", ";", ":", "(", ")", "-", "–", "—"):
+                break
+            if t.lower_ in _CONDITIONS:
+                return True
+    elif before and before[-1].lower_ in _CONDITIONS:
+        return True  # "if it was decided to go ahead"; but "once the details were finalised it was AGREED to purchase"
+    if sp[0].lower_ == "be" and before:
+        prev = [t.lower_ for t in before[-2:]]
+        if prev[-1] in _MODALS | {"to"} or len(prev) > 1 and prev[-1] in _ADVERBS and prev[-2] in _MODALS | {"to"}:
+            return True
+    head = text[lead:sp.start_char]
+    if _EARLIER_MEETING.search(head) or _VIEW.search(head) or _CORRECTION.search(head) or _ASIDE.search(head):
+        return True
+    if sp.start_char > lead and sp[0].lower_ == "agreement":
+        return True
+    return bool(_ASSENT.search(head) or _ENDED.match(text[sp[-1].idx:]))
 
 
 def _attribution(sp: Span, sentence: str) -> bool:

@@ -392,3 +392,43 @@ def test_votes_stand_for_the_proposal_before(paragraph, expected):
 def test_vote_under_a_table_of_figures_is_not_a_decision():
     assert decisions_of("Balance as per cash book at 08/07/14 Business Saver £12,456.03 Community Account £2,911.90",
                         "Prop JB 2nd GK All agreed.") == []
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("She would support a Neighbourhood Plan if it was decided to go ahead.", id="if-it-was-decided"),
+    pytest.param("The Parish Council would be responsible for the upkeep if wooden gates were approved.",
+                 id="if-approved"),
+    pytest.param("Prompt a warning message to the manager that there is no one to be assigned", id="to-be-assigned"),
+    pytest.param("The May agenda will include discussion as to how money held in reserve should be allocated to future "
+                 "projects.", id="should-be-allocated"),
+    pytest.param("Owners have been contacted and this matter will now be passed to Highways.", id="will-now-be-passed"),
+    pytest.param("82/18 Mid-Summer Fayre 2018 – 24 June 2018 The Chair advised that at a previous meeting the Parish "
+                 "Council approved costs for the Fayre up to £1500, she advised that there had been numerous activities "
+                 "booked for the day.", id="at-a-previous-meeting"),
+    pytest.param("Item 6.1 – The penultimate paragraph should read; The Board agreed to refer the draft back to the "
+                 "Management team to review.", id="correction-of-the-minutes"),
+    pytest.param("(Note from SP: the conclusion was that other sites did not have this problem.)", id="note-aside"),
+    pytest.param("**Note – confirmed post meeting, service no longer available - closed", id="note-dash"),
+    pytest.param("Xin warned that partitioning might not yield the best outcome if it fragmented interest in the "
+                 "project, to which everyone agreed.", id="to-which-everyone-agreed"),
+    pytest.param("If this was so it was important that a new Stoke Ferry correspondent for the Lynn News be appointed "
+                 "as a matter of some urgency.", id="important-that"),
+    pytest.param("**Football Club Agreement**: Mrs Crisp had been contacted by Methwold Football Club asking about "
+                 "hiring the football pitch.", id="agreement-in-a-title"),
+    pytest.param("The official meeting concluded at 9.10 pm, and was opened to the floor for general comment.",
+                 id="meeting-concluded-at"),
+])
+def test_markers_undone_by_the_words_around_them(line):
+    assert decisions_of(line) == []
+
+
+@pytest.mark.parametrize("line,quote", [
+    pytest.param("Ali and DO tabled details of a Lean To metal shed and once the details of dimensions were finalised "
+                 "it was AGREED to purchase.", "AGREED to", id="once-then-it-was-agreed"),
+    pytest.param("Oliver Laity asked whether the Strategy is to be wide-reaching and it was agreed that that it would "
+                 "encompass communication channels with all stakeholders.", "encompass communication channels",
+                 id="whether-then-it-was-agreed"),
+])
+def test_a_condition_before_the_main_clause_does_not_undo_it(line, quote):
+    (found,) = decisions_of(line)
+    assert quote in found.text + " " + found.source_text
