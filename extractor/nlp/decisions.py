@@ -76,7 +76,15 @@ _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+
                              r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"^\W*(none( noted| made| taken| recorded)?|n/?a|nil|nothing( to report)?|no decisions?( made| taken| "
                     r"recorded| reached)?|there (were|was|are|is) no\W+(?:\w+\W+){0,5}\w*|tbc|tbd)\W*$", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^\W*(?:signed|approved|agreed)\b[^.]{0,40}\b(?:record|minutes)\W*$|^\W*signed\W*$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\W*(?:signed|approved|agreed|confirmed)\b[^.]{0,40}\b(?:record|minutes)"
+                        r"(?:\s+of\s+(?:the|this)\s+(?:meeting|proceedings))?\W*$|^\W*signed\W*$", re.IGNORECASE)
+# "The Councillors voted on the following:" with the matters in lines of their own
+_INTRO_ONLY = re.compile(r"(?i)\b(?:on|upon)\s+the\s+following\W*$")
+# "it was agreed that a map of the footpaths … would be nice", "confirmed as 'nice to have'": a view
+_OPINION = re.compile(r"(?i)\b(?:would|will|might|could)\s+be\s+(?:very\s+|really\s+)?(?:nice|good|lovely|great|helpful|"
+                      r"useful|beneficial|desirable|a\s+good\s+idea)\b|\bnice\s+to\s+have\b|\btoo\s+(?:little|small|"
+                      r"much|high|low|late|early)\s+to\b|\bagreed\s+(?:on|about)\s+the\s+(?:importance|value|merits?|"
+                      r"benefits?)\b")
 _APOLOGIES = re.compile(r"(?i)\bapolog(?:y|ies)\b.{0,80}\b(?:accepted|noted|received|approved|agreed|sanctioned)\b"
                         r"|\baccept\w*\s+(?:\w+\s+){0,3}apolog")
 _EMPTY_LIST = re.compile(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:none|nil|n/a|there (?:were|was|are|is) no)\b", re.IGNORECASE)
@@ -274,6 +282,8 @@ class _Reader:
         if _PROCEDURAL.match(text) and not _RECORD.search(text + " " + source):
             return False
         if _SIGNATURE.match(text) or _APOLOGIES.search(text):
+            return False
+        if _INTRO_ONLY.search(text) or _OPINION.search(text + " " + source):
             return False
         # a decision needs some content beyond the outcome words: "DECISION: meeting dates approved." has none
         return len([w for w in words(text + " " + source) if w not in _GENERIC and len(w) > 1]) >= 2

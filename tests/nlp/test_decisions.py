@@ -432,3 +432,19 @@ def test_markers_undone_by_the_words_around_them(line):
 def test_a_condition_before_the_main_clause_does_not_undo_it(line, quote):
     (found,) = decisions_of(line)
     assert quote in found.text + " " + found.source_text
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Confirmed as a true and accurate record of the meeting:", id="signature-confirmed"),
+    pytest.param("The Councillors voted on the following:", id="voted-on-the-following"),
+    pytest.param("As other ideas for the area it was agreed that a map of the footpaths amongst the gardens would be "
+                 "nice.", id="would-be-nice"),
+    pytest.param("It was discussed and agreed that the saving was too little to make it worth while changing provider.",
+                 id="too-little-to"),
+    pytest.param("1. DHO raised matter of clerk training and CILCA membership, this was confirmed as “nice to have” "
+                 "but not legal statute", id="nice-to-have"),
+    pytest.param("8. Membership Report: The Trustees were agreed on the importance of a good Friends set-up as a "
+                 "‘named’ support organisation.", id="agreed-on-the-importance"),
+])
+def test_views_and_record_lines_are_not_decisions(line):
+    assert decisions_of(line) == []
