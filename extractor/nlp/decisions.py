@@ -43,7 +43,8 @@ _PROPOSER = re.compile(r"\s*\((?:[^()]*\b(?:proposed|seconded|in favour|in favor
                        r"against|carried)\b[^()]*)\)\s*\.?", re.IGNORECASE)
 # "Proposed by Cllr Smith, seconded by Cllr Jones, that …", "It was moved by X and seconded by Y and agreed that …"
 _MOVER = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b[^;]*?\bseconded\s+by\b[^;]*?,?\s*"
-                    r"(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)\s+)?that\s+", re.IGNORECASE)
+                    r"(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)(?:\s+unanimously)?\s+)?[‘'\"“]?that\b[\s,]*",
+                    re.IGNORECASE)
 # "Prop JB, 2nd GK All agreed", "Proposed: Cllr Daphne Clements, seconded Cllr Mandy Leamon, all agreed.": who moved
 # and who seconded, and the outcome; the matter is the sentence before
 _NAME = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
@@ -70,8 +71,13 @@ _ENDED = re.compile(r"(?i)^(?:concluded|closed|ended|finished)\s+at\s+\d")
 _MEETBOT = re.compile(r"\s*\([\w.\-\[\]|`^]+,\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 _SECONDER = re.compile(r"[,.;]?\s+(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|@\w+)\s+){1,3}(?:second(?:s|ed)?|supports?)\b.*$"
                        r"|[,.;]?\s+seconded\s+by\b.*$", re.DOTALL)
-_SECONDED_THAT = re.compile(r"\bseconded\s+by\b[^,;]*?,?\s*(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)\s+)?(that|to)\b",
-                            re.IGNORECASE)
+_SECONDED_THAT = re.compile(r"\bseconded\s+by\b[^,;]*?,?\s*(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)(?:\s+unanimously)?\s+)?"
+                            r"[‘'\"“]?(that|to)\b", re.IGNORECASE)
+# "A request for height-adjustable monitors … was proposed by AP, seconded DO and agreed."
+_PASSIVE_VOTE = re.compile(r"(?i)\b(?:was|were)\s+(?:proposed|moved)\s+by\s+[^.;]{1,60}?\bseconded\b[^.;]{0,60}?"
+                           r"\b(?:and\s+)?(?:unanimously\s+)?(?:agreed|carried|approved)\b")
+# "DT proposed and AH seconded that Sheila continue as Co-ordinator of this group."
+_PROPOSED_SECONDED = re.compile(r"\bproposed\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}seconded\s+that\s+")
 _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+objections?|no\s+dissent|"
                              r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"^\W*(none( noted| made| taken| recorded)?|n/?a|nil|nothing( to report)?|no decisions?( made| taken| "
@@ -416,6 +422,13 @@ class _Reader:
             mots = [sp for sp in mots if sp[0].lower_ == "it" or sp.start == 0
                     or doc[sp.start - 1].lower_ not in ("was", "were", "be", "been", "being", "is", "are")]
             any_marker = [sp for sp in spans if sp.label_ in ("DECISION", "OUTCOME", "MOTION") and s <= sp.start_char < e]
+            if not any_marker and (_PASSIVE_VOTE.search(sent) or _PROPOSED_SECONDED.search(sent)):
+                used.add(k)
+                m = _PROPOSED_SECONDED.search(sent)
+                body = text[s + m.end():e] if m else text[lead:e]
+                if self._emit(unit, body, sent, "decision.motion", s + m.end() if m else lead):
+                    decided.add(k)
+                continue
             if any_marker and not (dec or outs or mots):
                 used.add(k)  # every marker undone: "Date to be agreed", "previously agreed"
                 continue

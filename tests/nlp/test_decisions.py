@@ -448,3 +448,20 @@ def test_a_condition_before_the_main_clause_does_not_undo_it(line, quote):
 ])
 def test_views_and_record_lines_are_not_decisions(line):
     assert decisions_of(line) == []
+
+
+@pytest.mark.parametrize("line,quote", [
+    pytest.param("A request for height-adjustable monitors for the Library counter was proposed by AP, seconded DO and "
+                 "agreed. 2 new monitors to be purchased.",
+                 "A request for height-adjustable monitors for the Library counter was proposed", id="passive-vote"),
+    pytest.param("5.1 DT proposed and AH seconded that Sheila continue as Co-ordinator of this group.",
+                 "Sheila continue as Co-ordinator of this group", id="proposed-and-seconded-that"),
+    pytest.param("Following a full discussion by Trustees it was proposed by AP, seconded by UH, and agreed unanimously "
+                 "‘That, for 2016, an amount of up to £85 of Friends funds be released to part-support volunteer "
+                 "attendance at their Christmas Dinner.’", "an amount of up to £85 of Friends funds be released",
+                 id="agreed-unanimously-quoted-that"),
+])
+def test_motions_proposed_and_seconded(line, quote):
+    (found,) = decisions_of(line)
+    assert quote in found.text
+    assert "seconded" not in found.text or found.text.startswith("A request")
