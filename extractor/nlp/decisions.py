@@ -118,6 +118,9 @@ _ACTION_HDR = re.compile(r"^(owners?|by whom|who|responsible|responsibility|acti
                          re.IGNORECASE)
 _NOTES_HDR = re.compile(r"^(notes?|minutes?|discussion|details|comments?|summary|record|decisions?|outcomes?|"
                         r"resolutions?|conclusions?|discussion and decisions)\W*$", re.IGNORECASE)
+# "Item | Decision (if applicable)": a column of decisions, one a cell
+_DECISION_COLUMN = re.compile(r"(?i)^(?:decisions?|resolutions?|outcomes?)(?:\s+(?:made|taken|reached|agreed))?"
+                              r"\s*(?:\([^()]*\))?\W*$")
 _MODALS = {"will", "would", "should", "shall", "must", "can", "could", "may", "might", "be", "'ll"}
 _NOT_INFINITIVE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
                    "all", "any", "each", "every", "them", "him", "us", "me", "it"}
@@ -825,7 +828,8 @@ def _decision_columns(block: Block) -> set[int]:
     for row in block.rows[:1]:
         for c in row:
             t = squash(c.text)
-            if t and len(t.split()) <= 4 and _heading_words_covered(t, parse([t])[0], ("HEADING",)):
+            if t and len(t.split()) <= 4 and (_DECISION_COLUMN.match(t) or
+                                              _heading_words_covered(t, parse([t])[0], ("HEADING",))):
                 cols.add(c.col)
     return cols
 

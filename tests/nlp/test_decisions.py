@@ -465,3 +465,13 @@ def test_motions_proposed_and_seconded(line, quote):
     (found,) = decisions_of(line)
     assert quote in found.text
     assert "seconded" not in found.text or found.text.startswith("A request")
+
+
+def test_decision_column_of_an_item_table():
+    found = decisions_of_table([
+        ["Item", "Decision (if applicable)"],
+        ["Assignment allocation", "Divide into 4 parts, each for 1 week"],
+        ["Prototype arrangements", ""],
+        ["Brainstorm about the themes", "Sentiment analysis mostly"],
+    ])
+    assert [d.text for d in found] == ["Divide into 4 parts, each for 1 week", "Sentiment analysis mostly"]
