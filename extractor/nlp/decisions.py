@@ -76,6 +76,9 @@ _SECONDED_THAT = re.compile(r"\bseconded\s+by\b[^,;]*?,?\s*(?:and\s+(?:\w+\s+){0
 # "A request for height-adjustable monitors … was proposed by AP, seconded DO and agreed."
 _PASSIVE_VOTE = re.compile(r"(?i)\b(?:was|were)\s+(?:proposed|moved)\s+by\s+[^.;]{1,60}?\bseconded\b[^.;]{0,60}?"
                            r"\b(?:and\s+)?(?:unanimously\s+)?(?:agreed|carried|approved)\b")
+# "There was consensus on the overall goal, cadence …", "General consensus that …"
+_CONSENSUS = re.compile(r"(?i)^(?:there\s+(?:was|is)\s+(?:a\s+)?|we\s+reached\s+(?:a\s+)?)?(?:general\s+|broad\s+|full\s+)?"
+                        r"consensus\s+(?:on|that|to)\s+\w")
 # "DT proposed and AH seconded that Sheila continue as Co-ordinator of this group."
 _PROPOSED_SECONDED = re.compile(r"\bproposed\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}seconded\s+that\s+")
 _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+objections?|no\s+dissent|"
@@ -425,6 +428,11 @@ class _Reader:
             mots = [sp for sp in mots if sp[0].lower_ == "it" or sp.start == 0
                     or doc[sp.start - 1].lower_ not in ("was", "were", "be", "been", "being", "is", "are")]
             any_marker = [sp for sp in spans if sp.label_ in ("DECISION", "OUTCOME", "MOTION") and s <= sp.start_char < e]
+            if not any_marker and _CONSENSUS.match(text[lead:e]):
+                used.add(k)
+                if self._emit(unit, text[lead:e], sent, "decision.agreed", lead):
+                    decided.add(k)
+                continue
             if not any_marker and (_PASSIVE_VOTE.search(sent) or _PROPOSED_SECONDED.search(sent)):
                 used.add(k)
                 m = _PROPOSED_SECONDED.search(sent)

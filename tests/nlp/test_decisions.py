@@ -475,3 +475,9 @@ def test_decision_column_of_an_item_table():
         ["Brainstorm about the themes", "Sentiment analysis mostly"],
     ])
     assert [d.text for d in found] == ["Divide into 4 parts, each for 1 week", "Sentiment analysis mostly"]
+
+
+def test_there_was_consensus_on():
+    (found,) = decisions_of("* There was consensus on the overall goal, cadence based on even distribution over the year, "
+                            "and having written artifacts that can be shared & archived")
+    assert found.text.startswith("There was consensus on the overall goal")
