@@ -842,6 +842,20 @@ def _decision_columns(block: Block) -> set[int]:
     return cols
 
 
+def _restated(narrative: _Found, after: _Found) -> bool:
+    """ "The minutes … held on 7 March 2018 were approved as a true record." then, in the next block, "RESOLVED: That
+    minutes of 7 March 2018 be approved.": the resolution is the record of the same decision."""
+    if after.rule != "decision.resolved" or narrative.rule == "decision.resolved" or after.unit.cell is not None:
+        return False
+    if after.unit.block.index != narrative.unit.block.index + 1:
+        return False
+    if _TASK.match(re.sub(r"(?i)^that\s+", "", after.text)):
+        return False  # "RESOLVED: That the Locum Clerk to liaise …": a task, not the record of the decision above
+    mine = {w for w in _content(narrative.text) if w not in _GENERIC}
+    theirs = {w for w in _content(after.text) if w not in _GENERIC}
+    return len(mine & theirs) >= 2
+
+
 def _similar(summary: _Found, body: list[_Found]) -> bool:
     """A summary line restating decisions recorded in the body: most of its words are theirs, or it shares
     a run of three content words with one of them ("… Results Interchange Format")."""
@@ -914,6 +928,7 @@ def extract_decisions(document: Document, parsed: list[Doc]) -> list[Decision]:
     # a summary of decisions restating the body is said once
     body = [f for f in reader.out if not f.summary]
     kept = [f for f in reader.out if not f.summary or not _similar(f, body)]
+    kept = [f for i, f in enumerate(kept) if i + 1 >= len(kept) or not _restated(f, kept[i + 1])]
     out: list[Decision] = []
     seen: set[str] = set()
     for f in kept:

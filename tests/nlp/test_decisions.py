@@ -481,3 +481,17 @@ def test_there_was_consensus_on():
     (found,) = decisions_of("* There was consensus on the overall goal, cadence based on even distribution over the year, "
                             "and having written artifacts that can be shared & archived")
     assert found.text.startswith("There was consensus on the overall goal")
+
+
+def test_narrative_then_resolution_is_said_once():
+    found = decisions_of("71/18 Minutes of the Meeting dated 7 March 2018 The minutes of the Ordinary Parish Council "
+                         "Meeting held on 7 March 2018 were approved as a true record.",
+                         "RESOLVED: That minutes of 7 March 2018 be approved.")
+    assert [d.text for d in found] == ["That minutes of 7 March 2018 be approved"]
+
+
+def test_a_task_resolved_below_does_not_replace_the_decision_above():
+    found = decisions_of("The payments were considered and approved. Cheques to be signed at the end of the meeting.",
+                         "RESOLVED: That the Locum Clerk to liaise with Helen Carrier on her final payment to be approved "
+                         "at the April meeting.")
+    assert found[0].text == "The payments were considered and approved"
