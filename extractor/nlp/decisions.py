@@ -33,9 +33,9 @@ from models.action import Decision
 from models.document import Block, Cell, Document
 from models.provenance import Provenance
 
-# an item label or bullet at the start of a sentence: "3.1 ", "b. ", "2) ", "114/20 ", "FGB 56/1920 ", "• "
+# an item label or bullet at the start of a sentence: "3.1 ", "9.5 Agreed", "b. ", "2) ", "114/20 ", "FGB 56/1920 ", "• "
 _LABEL = re.compile(r"^\s*(?:(?:[•●▪◦■□➢►·*\uf0b7\uf0a7-]|--)\s*|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)\s*|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]\s+"
-                    r"|\d{1,3}\.(?=\s)\s*|(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?/\d{2,4}\s+)*")
+                    r"|\d{1,3}\.(?=\s)\s*|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])|(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?/\d{2,4}\s+)*")
 _ITEM_START = re.compile(r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]|\d{1,3}\.|(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{2,4})\s")
 _PROPOSITION = re.compile(r"^(?:to|that)\s+(?:approve|agree|adopt|ratify|accept|confirm|consider|receive|note|endorse|"
                           r"authori[sz]e|elect|appoint|resolve|decide|co-opt)\b", re.IGNORECASE)
@@ -43,17 +43,57 @@ _PROPOSER = re.compile(r"\s*\((?:[^()]*\b(?:proposed|seconded|in favour|in favor
                        r"against|carried)\b[^()]*)\)\s*\.?", re.IGNORECASE)
 # "Proposed by Cllr Smith, seconded by Cllr Jones, that …", "It was moved by X and seconded by Y and agreed that …"
 _MOVER = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved)\s+by\b[^;]*?\bseconded\s+by\b[^;]*?,?\s*"
-                    r"(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)\s+)?that\s+", re.IGNORECASE)
+                    r"(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)(?:\s+unanimously)?\s+)?[‘'\"“]?that\b[\s,]*",
+                    re.IGNORECASE)
+# "Prop JB, 2nd GK All agreed", "Proposed: Cllr Daphne Clements, seconded Cllr Mandy Leamon, all agreed.": who moved
+# and who seconded, and the outcome; the matter is the sentence before
+_NAME = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+_VOTE_OUTCOME = (r"(?:(?:all|everyone)\s+(?:were\s+)?(?:agreed|in\s+favou?r)|(?:agreed|carried|approved)"
+                 r"(?:\s+(?:unanimously|by\s+all|nem\.?\s*con\.?))?|unanimous(?:ly)?(?:\s+(?:agreed|approved|carried))?"
+                 r"|nem\.?\s*con\.?)")
+_SECONDING = re.compile(rf"^(?:prop(?:osed)?\b\.?\s*(?:by\b)?\s*:?\s*{_NAME}\s*[,;]?\s*(?:and\s+)?|{_NAME}\s+)?"
+                        rf"(?:2nd|second(?:ed)?)\b\.?\s*(?:by\b)?\s*:?\s*{_NAME}\s*[,;.]?\s*(?:and\s+)?{_VOTE_OUTCOME}\W*$",
+                        re.IGNORECASE)
+_PROPOSED = re.compile(r"(?i)\b(?:propos(?:ed|al)|moved)\b")
+_VERBISH = {"be", "is", "was", "were", "are", "will", "would", "should", "to", "agreed", "approved", "agree", "approve"}
+_PROP_ONLY = re.compile(r"^\W*prop(?:osed)?\W*$", re.IGNORECASE)
+# "Clerk to update the address …", "RL to check … and NC to check …": a task the vote gave someone, not a decision
+_TASK = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:and|&)\s+[A-Z][\w.'’-]*\s+)?to\s+(?!be\b)[a-z]+")
+_CONDITIONS = {"if", "unless", "whether", "once", "until"}
+_ADVERBS = {"now", "then", "also", "probably", "only", "still", "soon", "not"}
+_EARLIER_MEETING = re.compile(r"(?i)\b(?:at|in|during)\s+(?:a|an|the|its|their)\s+(?:previous|last|earlier|prior|past)\s+"
+                              r"meeting\b")
+_CORRECTION = re.compile(r"(?i)\b(?:should|shall|to|would)\s+(?:now\s+)?(?:read|say|state)\b|\bamended\s+to\s+read\b")
+_VIEW = re.compile(r"(?i)\b(?:is|was|were|would\s+be)\s+(?:important|essential|vital|crucial|nice|good)\s+(?:that|to)\b")
+_ASIDE = re.compile(r"(?i)(?:^\W*|\(\s*)(?:note|nb|n\.b\.)(?:\s+from\s+\w+)?\s*(?:[:–—-]|$)")
+_ASSENT = re.compile(r"(?i)\b(?:to|with)\s+which(?:\s+\w+)?\s*$")
+_ENDED = re.compile(r"(?i)^(?:concluded|closed|ended|finished)\s+at\s+\d")
 _MEETBOT = re.compile(r"\s*\([\w.\-\[\]|`^]+,\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 _SECONDER = re.compile(r"[,.;]?\s+(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|@\w+)\s+){1,3}(?:second(?:s|ed)?|supports?)\b.*$"
                        r"|[,.;]?\s+seconded\s+by\b.*$", re.DOTALL)
-_SECONDED_THAT = re.compile(r"\bseconded\s+by\b[^,;]*?,?\s*(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)\s+)?(that|to)\b",
-                            re.IGNORECASE)
+_SECONDED_THAT = re.compile(r"\bseconded\s+by\b[^,;]*?,?\s*(?:and\s+(?:\w+\s+){0,2}(?:agreed|resolved)(?:\s+unanimously)?\s+)?"
+                            r"[‘'\"“]?(that|to)\b", re.IGNORECASE)
+# "A request for height-adjustable monitors … was proposed by AP, seconded DO and agreed."
+_PASSIVE_VOTE = re.compile(r"(?i)\b(?:was|were)\s+(?:proposed|moved)\s+by\s+[^.;]{1,60}?\bseconded\b[^.;]{0,60}?"
+                           r"\b(?:and\s+)?(?:unanimously\s+)?(?:agreed|carried|approved)\b")
+# "There was consensus on the overall goal, cadence …", "General consensus that …"
+_CONSENSUS = re.compile(r"(?i)^(?:there\s+(?:was|is)\s+(?:a\s+)?|we\s+reached\s+(?:a\s+)?)?(?:general\s+|broad\s+|full\s+)?"
+                        r"consensus\s+(?:on|that|to)\s+\w")
+# "DT proposed and AH seconded that Sheila continue as Co-ordinator of this group."
+_PROPOSED_SECONDED = re.compile(r"\bproposed\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}seconded\s+that\s+")
 _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+objections?|no\s+dissent|"
                              r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"^\W*(none( noted| made| taken| recorded)?|n/?a|nil|nothing( to report)?|no decisions?( made| taken| "
                     r"recorded| reached)?|there (were|was|are|is) no\W+(?:\w+\W+){0,5}\w*|tbc|tbd)\W*$", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^\W*(?:signed|approved|agreed)\b[^.]{0,40}\b(?:record|minutes)\W*$|^\W*signed\W*$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\W*(?:signed|approved|agreed|confirmed)\b[^.]{0,40}\b(?:record|minutes)"
+                        r"(?:\s+of\s+(?:the|this)\s+(?:meeting|proceedings))?\W*$|^\W*signed\W*$", re.IGNORECASE)
+# "The Councillors voted on the following:" with the matters in lines of their own
+_INTRO_ONLY = re.compile(r"(?i)\b(?:on|upon)\s+the\s+following\W*$")
+# "it was agreed that a map of the footpaths … would be nice", "confirmed as 'nice to have'": a view
+_OPINION = re.compile(r"(?i)\b(?:would|will|might|could)\s+be\s+(?:very\s+|really\s+)?(?:nice|good|lovely|great|helpful|"
+                      r"useful|beneficial|desirable|a\s+good\s+idea)\b|\bnice\s+to\s+have\b|\btoo\s+(?:little|small|"
+                      r"much|high|low|late|early)\s+to\b|\bagreed\s+(?:on|about)\s+the\s+(?:importance|value|merits?|"
+                      r"benefits?)\b")
 _APOLOGIES = re.compile(r"(?i)\bapolog(?:y|ies)\b.{0,80}\b(?:accepted|noted|received|approved|agreed|sanctioned)\b"
                         r"|\baccept\w*\s+(?:\w+\s+){0,3}apolog")
 _EMPTY_LIST = re.compile(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:none|nil|n/a|there (?:were|was|are|is) no)\b", re.IGNORECASE)
@@ -81,6 +121,9 @@ _ACTION_HDR = re.compile(r"^(owners?|by whom|who|responsible|responsibility|acti
                          re.IGNORECASE)
 _NOTES_HDR = re.compile(r"^(notes?|minutes?|discussion|details|comments?|summary|record|decisions?|outcomes?|"
                         r"resolutions?|conclusions?|discussion and decisions)\W*$", re.IGNORECASE)
+# "Item | Decision (if applicable)": a column of decisions, one a cell
+_DECISION_COLUMN = re.compile(r"(?i)^(?:decisions?|resolutions?|outcomes?)(?:\s+(?:made|taken|reached|agreed))?"
+                              r"\s*(?:\([^()]*\))?\W*$")
 _MODALS = {"will", "would", "should", "shall", "must", "can", "could", "may", "might", "be", "'ll"}
 _NOT_INFINITIVE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
                    "all", "any", "each", "every", "them", "him", "us", "me", "it"}
@@ -252,6 +295,8 @@ class _Reader:
             return False
         if _SIGNATURE.match(text) or _APOLOGIES.search(text):
             return False
+        if _INTRO_ONLY.search(text) or _OPINION.search(text + " " + source):
+            return False
         # a decision needs some content beyond the outcome words: "DECISION: meeting dates approved." has none
         return len([w for w in words(text + " " + source) if w not in _GENERIC and len(w) > 1]) >= 2
 
@@ -372,10 +417,29 @@ class _Reader:
             body_words = words(text[lead:e])
             if not body_words:
                 continue
+            if _SECONDING.match(text[lead:e].strip()):
+                used.add(k)
+                if self._seconded(unit, sents, k, decided, used):
+                    decided.add(k)
+                continue
             dec, outs, mots = live("DECISION", s, e), live("OUTCOME", s, e), live("MOTION", s, e)
+            dec = [sp for sp in dec if not _undone(doc, text, sp, lead)]
+            outs = [sp for sp in outs if not _undone(doc, text, sp, lead)]
             mots = [sp for sp in mots if sp[0].lower_ == "it" or sp.start == 0
                     or doc[sp.start - 1].lower_ not in ("was", "were", "be", "been", "being", "is", "are")]
             any_marker = [sp for sp in spans if sp.label_ in ("DECISION", "OUTCOME", "MOTION") and s <= sp.start_char < e]
+            if not any_marker and _CONSENSUS.match(text[lead:e]):
+                used.add(k)
+                if self._emit(unit, text[lead:e], sent, "decision.agreed", lead):
+                    decided.add(k)
+                continue
+            if not any_marker and (_PASSIVE_VOTE.search(sent) or _PROPOSED_SECONDED.search(sent)):
+                used.add(k)
+                m = _PROPOSED_SECONDED.search(sent)
+                body = text[s + m.end():e] if m else text[lead:e]
+                if self._emit(unit, body, sent, "decision.motion", s + m.end() if m else lead):
+                    decided.add(k)
+                continue
             if any_marker and not (dec or outs or mots):
                 used.add(k)  # every marker undone: "Date to be agreed", "previously agreed"
                 continue
@@ -508,6 +572,44 @@ class _Reader:
             ok = False
         unit.produced = unit.produced or ok
         return ok
+
+    def _seconded(self, unit: _Unit, sents, k: int, decided: set[int], used: set[int]) -> bool:
+        """ "Additional hours will be funded for this. Prop JB, 2nd GK All agreed.": the vote stands for the proposal
+        stated just before ("It was proposed to …"), else for the sentence before, unless that is already a decision,
+        was read otherwise, gives someone a task or is a list of figures."""
+        text = unit.text
+        s, e = sents[k]
+        before = [j for j in range(k - 1, -1, -1) if not _PROP_ONLY.match(text[sents[j][0]:sents[j][1]])]
+        if not before:
+            if k > 0 or len(sents) > 1 or unit.cell is not None:
+                return False
+            above = self._matter_above(unit)
+            if above is None or above.produced or above.pending is not None or above.last_sentence is None:
+                return False
+            ms, me = above.last_sentence
+            matter = above.text[_lead(above.text, ms):me]
+            if not self._proposal(matter):
+                return False
+            ok = self._emit(above, matter, _joined(above.text[ms:me], text[s:e]), "decision.outcome", _lead(above.text, ms))
+            unit.produced = unit.produced or ok
+            return ok
+        j = next((i for i in before[:3] if _PROPOSED.search(text[sents[i][0]:sents[i][1]])), before[0])
+        if j in decided or j in used or any(i in decided for i in range(j + 1, k)):
+            return False
+        js, je = sents[j]
+        matter = text[_lead(text, js):je]
+        if not self._proposal(matter):
+            return False
+        used.add(j)
+        return self._emit(unit, matter, text[js:e], "decision.outcome", _lead(text, js))
+
+    @staticmethod
+    def _proposal(matter: str) -> bool:
+        """A sentence a vote can stand for: not a task for someone ("Clerk to update …"), a question or figures."""
+        if _TASK.match(matter) or _QUESTION.search(matter.strip()):
+            return False
+        figures = re.findall(r"[£$€]\s?\d[\d,.]*|\b\d{1,2}/\d{1,2}/\d{2,4}\b", matter)
+        return len(figures) < 2 or bool(set(words(matter)) & _VERBISH)
 
     def _matter_above(self, unit: _Unit) -> _Unit | None:
         """The block an outcome line stands under: the list item it is nested in, else the block before it."""
@@ -657,6 +759,34 @@ class _Reader:
             unit.pending = found
 
 
+def _undone(doc: Doc, text: str, sp: Span, lead: int) -> bool:
+    """A marker the words around it undo: a condition ("… if wooden gates were approved"), a view ("it was important
+    that a new correspondent be appointed"), a modal ("how many hours
+    should be allocated", "will now be passed to Highways"), an earlier meeting ("at a previous meeting the Parish
+    Council approved …"), a correction of the minutes ("… should read; The Board agreed …"), agreement with what
+    someone said ("… to which everyone agreed"), an aside ("(Note from SP: the conclusion was …"), a title
+    ("Football Club Agreement:") or a meeting ending ("concluded at 9.10 pm")."""
+    before = [t for t in doc[:sp.start] if t.idx >= lead]
+    if sp[0].lower_ != "it":
+        for t in reversed(before[-6:]):
+            if t.text in (",", ";", ":", "(", ")", "-", "–", "—"):
+                break
+            if t.lower_ in _CONDITIONS:
+                return True
+    elif before and before[-1].lower_ in _CONDITIONS:
+        return True  # "if it was decided to go ahead"; but "once the details were finalised it was AGREED to purchase"
+    if sp[0].lower_ == "be" and before:
+        prev = [t.lower_ for t in before[-2:]]
+        if prev[-1] in _MODALS | {"to"} or len(prev) > 1 and prev[-1] in _ADVERBS and prev[-2] in _MODALS | {"to"}:
+            return True
+    head = text[lead:sp.start_char]
+    if _EARLIER_MEETING.search(head) or _VIEW.search(head) or _CORRECTION.search(head) or _ASIDE.search(head):
+        return True
+    if sp.start_char > lead and sp[0].lower_ == "agreement":
+        return True
+    return bool(_ASSENT.search(head) or _ENDED.match(text[sp[-1].idx:]))
+
+
 def _attribution(sp: Span, sentence: str) -> bool:
     """ "Moved by Smith, seconded by Jones.", "Motion by X, second by Y": who moved, with no matter of its own."""
     return sp.text.lower().endswith(("by", "from")) and not _SECONDED_THAT.search(sentence) \
@@ -706,9 +836,24 @@ def _decision_columns(block: Block) -> set[int]:
     for row in block.rows[:1]:
         for c in row:
             t = squash(c.text)
-            if t and len(t.split()) <= 4 and _heading_words_covered(t, parse([t])[0], ("HEADING",)):
+            if t and len(t.split()) <= 4 and (_DECISION_COLUMN.match(t) or
+                                              _heading_words_covered(t, parse([t])[0], ("HEADING",))):
                 cols.add(c.col)
     return cols
+
+
+def _restated(narrative: _Found, after: _Found) -> bool:
+    """ "The minutes … held on 7 March 2018 were approved as a true record." then, in the next block, "RESOLVED: That
+    minutes of 7 March 2018 be approved.": the resolution is the record of the same decision."""
+    if after.rule != "decision.resolved" or narrative.rule == "decision.resolved" or after.unit.cell is not None:
+        return False
+    if after.unit.block.index != narrative.unit.block.index + 1:
+        return False
+    if _TASK.match(re.sub(r"(?i)^that\s+", "", after.text)):
+        return False  # "RESOLVED: That the Locum Clerk to liaise …": a task, not the record of the decision above
+    mine = {w for w in _content(narrative.text) if w not in _GENERIC}
+    theirs = {w for w in _content(after.text) if w not in _GENERIC}
+    return len(mine & theirs) >= 2
 
 
 def _similar(summary: _Found, body: list[_Found]) -> bool:
@@ -783,6 +928,7 @@ def extract_decisions(document: Document, parsed: list[Doc]) -> list[Decision]:
     # a summary of decisions restating the body is said once
     body = [f for f in reader.out if not f.summary]
     kept = [f for f in reader.out if not f.summary or not _similar(f, body)]
+    kept = [f for i, f in enumerate(kept) if i + 1 >= len(kept) or not _restated(f, kept[i + 1])]
     out: list[Decision] = []
     seen: set[str] = set()
     for f in kept:

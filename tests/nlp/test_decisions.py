@@ -362,3 +362,136 @@ def test_every_pattern_has_a_known_label_and_an_id():
     for row in rows:
         assert row["label"] in {"DECISION", "OUTCOME", "MOTION", "HEADING", "BLOCK"}, row
         assert row.get("id", "").startswith(("decision.", "block.")), row
+
+
+# a proposer / seconder line with its outcome stands for the proposal just before it
+VOTES = [
+    pytest.param("11.2 The Financial Risk assessment was proposed, agreed and signed. Prop.JB, 2nd DD All agreed. DD "
+                 "advised that documents should be scanned. NC to action. Additional hours will be funded for this. "
+                 "Prop JB, 2nd GK All agreed.",
+                 ["The Financial Risk assessment was proposed, agreed and signed",
+                  "Additional hours will be funded for this"], id="prop-2nd-all-agreed"),
+    pytest.param("Approve the Data Protection Policy and remove the Parish Councillors email addresses from the pump. "
+                 "Proposed Cllr Mandy Leamon, Seconded Cllr Shirley Cordner, all in favour.",
+                 ["Approve the Data Protection Policy and remove the Parish Councillors email addresses from the pump"],
+                 id="proposed-seconded-in-favour"),
+    pytest.param("The minutes were then accepted as a true and accurate record. Prop. JB 2nd DD All agreed.",
+                 ["The minutes were then accepted as a true and accurate record"], id="said-once-after-prop-dot"),
+    pytest.param("9.2 Clerk to update the address on title numbers NK408732 and NK393387. Prop JB, 2nd GK, All agreed.",
+                 [], id="task-voted-is-an-action"),
+    pytest.param("9.5 Agreed to hold bi-monthly meetings commencing from DoNM.",
+                 ["Agreed to hold bi-monthly meetings commencing from DoNM"], id="agreed-to-after-item-number"),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected", VOTES)
+def test_votes_stand_for_the_proposal_before(paragraph, expected):
+    assert [d.text for d in decisions_of(paragraph)] == expected
+
+
+def test_vote_under_a_table_of_figures_is_not_a_decision():
+    assert decisions_of("Balance as per cash book at 08/07/14 Business Saver £12,456.03 Community Account £2,911.90",
+                        "Prop JB 2nd GK All agreed.") == []
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("She would support a Neighbourhood Plan if it was decided to go ahead.", id="if-it-was-decided"),
+    pytest.param("The Parish Council would be responsible for the upkeep if wooden gates were approved.",
+                 id="if-approved"),
+    pytest.param("Prompt a warning message to the manager that there is no one to be assigned", id="to-be-assigned"),
+    pytest.param("The May agenda will include discussion as to how money held in reserve should be allocated to future "
+                 "projects.", id="should-be-allocated"),
+    pytest.param("Owners have been contacted and this matter will now be passed to Highways.", id="will-now-be-passed"),
+    pytest.param("82/18 Mid-Summer Fayre 2018 – 24 June 2018 The Chair advised that at a previous meeting the Parish "
+                 "Council approved costs for the Fayre up to £1500, she advised that there had been numerous activities "
+                 "booked for the day.", id="at-a-previous-meeting"),
+    pytest.param("Item 6.1 – The penultimate paragraph should read; The Board agreed to refer the draft back to the "
+                 "Management team to review.", id="correction-of-the-minutes"),
+    pytest.param("(Note from SP: the conclusion was that other sites did not have this problem.)", id="note-aside"),
+    pytest.param("**Note – confirmed post meeting, service no longer available - closed", id="note-dash"),
+    pytest.param("Xin warned that partitioning might not yield the best outcome if it fragmented interest in the "
+                 "project, to which everyone agreed.", id="to-which-everyone-agreed"),
+    pytest.param("If this was so it was important that a new Stoke Ferry correspondent for the Lynn News be appointed "
+                 "as a matter of some urgency.", id="important-that"),
+    pytest.param("**Football Club Agreement**: Mrs Crisp had been contacted by Methwold Football Club asking about "
+                 "hiring the football pitch.", id="agreement-in-a-title"),
+    pytest.param("The official meeting concluded at 9.10 pm, and was opened to the floor for general comment.",
+                 id="meeting-concluded-at"),
+])
+def test_markers_undone_by_the_words_around_them(line):
+    assert decisions_of(line) == []
+
+
+@pytest.mark.parametrize("line,quote", [
+    pytest.param("Ali and DO tabled details of a Lean To metal shed and once the details of dimensions were finalised "
+                 "it was AGREED to purchase.", "AGREED to", id="once-then-it-was-agreed"),
+    pytest.param("Oliver Laity asked whether the Strategy is to be wide-reaching and it was agreed that that it would "
+                 "encompass communication channels with all stakeholders.", "encompass communication channels",
+                 id="whether-then-it-was-agreed"),
+])
+def test_a_condition_before_the_main_clause_does_not_undo_it(line, quote):
+    (found,) = decisions_of(line)
+    assert quote in found.text + " " + found.source_text
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Confirmed as a true and accurate record of the meeting:", id="signature-confirmed"),
+    pytest.param("The Councillors voted on the following:", id="voted-on-the-following"),
+    pytest.param("As other ideas for the area it was agreed that a map of the footpaths amongst the gardens would be "
+                 "nice.", id="would-be-nice"),
+    pytest.param("It was discussed and agreed that the saving was too little to make it worth while changing provider.",
+                 id="too-little-to"),
+    pytest.param("1. DHO raised matter of clerk training and CILCA membership, this was confirmed as “nice to have” "
+                 "but not legal statute", id="nice-to-have"),
+    pytest.param("8. Membership Report: The Trustees were agreed on the importance of a good Friends set-up as a "
+                 "‘named’ support organisation.", id="agreed-on-the-importance"),
+])
+def test_views_and_record_lines_are_not_decisions(line):
+    assert decisions_of(line) == []
+
+
+@pytest.mark.parametrize("line,quote", [
+    pytest.param("A request for height-adjustable monitors for the Library counter was proposed by AP, seconded DO and "
+                 "agreed. 2 new monitors to be purchased.",
+                 "A request for height-adjustable monitors for the Library counter was proposed", id="passive-vote"),
+    pytest.param("5.1 DT proposed and AH seconded that Sheila continue as Co-ordinator of this group.",
+                 "Sheila continue as Co-ordinator of this group", id="proposed-and-seconded-that"),
+    pytest.param("Following a full discussion by Trustees it was proposed by AP, seconded by UH, and agreed unanimously "
+                 "‘That, for 2016, an amount of up to £85 of Friends funds be released to part-support volunteer "
+                 "attendance at their Christmas Dinner.’", "an amount of up to £85 of Friends funds be released",
+                 id="agreed-unanimously-quoted-that"),
+])
+def test_motions_proposed_and_seconded(line, quote):
+    (found,) = decisions_of(line)
+    assert quote in found.text
+    assert "seconded" not in found.text or found.text.startswith("A request")
+
+
+def test_decision_column_of_an_item_table():
+    found = decisions_of_table([
+        ["Item", "Decision (if applicable)"],
+        ["Assignment allocation", "Divide into 4 parts, each for 1 week"],
+        ["Prototype arrangements", ""],
+        ["Brainstorm about the themes", "Sentiment analysis mostly"],
+    ])
+    assert [d.text for d in found] == ["Divide into 4 parts, each for 1 week", "Sentiment analysis mostly"]
+
+
+def test_there_was_consensus_on():
+    (found,) = decisions_of("* There was consensus on the overall goal, cadence based on even distribution over the year, "
+                            "and having written artifacts that can be shared & archived")
+    assert found.text.startswith("There was consensus on the overall goal")
+
+
+def test_narrative_then_resolution_is_said_once():
+    found = decisions_of("71/18 Minutes of the Meeting dated 7 March 2018 The minutes of the Ordinary Parish Council "
+                         "Meeting held on 7 March 2018 were approved as a true record.",
+                         "RESOLVED: That minutes of 7 March 2018 be approved.")
+    assert [d.text for d in found] == ["That minutes of 7 March 2018 be approved"]
+
+
+def test_a_task_resolved_below_does_not_replace_the_decision_above():
+    found = decisions_of("The payments were considered and approved. Cheques to be signed at the end of the meeting.",
+                         "RESOLVED: That the Locum Clerk to liaise with Helen Carrier on her final payment to be approved "
+                         "at the April meeting.")
+    assert found[0].text == "The payments were considered and approved"
