@@ -329,6 +329,12 @@ def find_next_meeting_date(document: Document, meeting_date: date | None) -> dat
                 nd = [f for f in find_dates(nxt[:80], default_year=year) if f.precision == "day"]
                 if nd and nd[0].start <= 12:
                     chosen = nd[0]
+                elif blocks[i + 1].kind == "table":  # "Location | …" then "Date & Time | 21/04/21"
+                    for row in nxt.split("\n")[:6]:
+                        if re.match(r"(?i)\W*(?:date|when)\b", row):
+                            nd = [f for f in find_dates(row, default_year=year) if f.precision == "day"]
+                            chosen = nd[0] if nd else None
+                            break
             if chosen is None:
                 continue
             value = _with_year(chosen, meeting_date)

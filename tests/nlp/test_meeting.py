@@ -144,6 +144,12 @@ def test_front_matter_date_is_not_the_meeting_date():
                                                  "Ordinary Meeting")
 
 
+def test_next_meeting_heading_then_a_table_of_its_details():
+    m = meeting_of("Meeting Location, Date & Time | 19/04/21 Zoom", ("heading", "4 Next meeting"),
+                   ("table", "Location | \nDate & Time | 21/04/21\nGoals | Discuss the themes and blocks."))
+    assert (m.date, m.next_meeting_date) == ("2021-04-19", "2021-04-21")
+
+
 def test_date_in_the_files_own_title():
     m = meeting_of(("heading", "Attendees:"), "Sylvie (SR), Stuart (SP)", title="Meeting 120 – 27th September 2018")
     assert (m.date, m.date_source) == ("2018-09-27", "title")
