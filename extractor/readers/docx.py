@@ -316,17 +316,24 @@ def _first_row_look(look: etree._Element | None) -> bool:
         return False
 
 
-def _items(parent: etree._Element) -> Iterator[etree._Element]:
-    """w:p and w:tbl children in order, looking inside content controls and custom XML."""
+def _wrapped(parent: etree._Element, *tags: str) -> Iterator[etree._Element]:
+    """Children of `parent` with one of `tags`, in order, also those a content control or custom
+    XML wraps (Word templates put paragraphs, whole rows and cells, "Meeting called by:", in them)."""
+    wanted = {_q(t) for t in tags}
     for child in parent.iterchildren():
-        if child.tag in (_q("p"), _q("tbl")):
+        if child.tag in wanted:
             yield child
         elif child.tag == _q("sdt"):
             content = child.find(_q("sdtContent"))
             if content is not None:
-                yield from _items(content)
+                yield from _wrapped(content, *tags)
         elif child.tag == _q("customXml"):
-            yield from _items(child)
+            yield from _wrapped(child, *tags)
+
+
+def _items(parent: etree._Element) -> Iterator[etree._Element]:
+    """w:p and w:tbl children in order."""
+    return _wrapped(parent, "p", "tbl")
 
 
 class _Reader:
@@ -415,10 +422,10 @@ class _Reader:
         look = tbl.find(f"{_q('tblPr')}/{_q('tblLook')}")
         header_bold = _first_row_look(look) and self.styles.first_row_bold(style)
         out = []
-        for ri, tr in enumerate(tbl.iterchildren(_q("tr"))):
+        for ri, tr in enumerate(_wrapped(tbl, "tr")):
             col = _int(_val(tr.find(f"{_q('trPr')}/{_q('gridBefore')}")), 0)
             row = []
-            for tc in tr.iterchildren(_q("tc")):
+            for tc in _wrapped(tr, "tc"):
                 tcpr = tc.find(_q("tcPr"))
                 span = _int(_val(tcpr.find(_q("gridSpan"))), 1) if tcpr is not None else 1
                 vmerge = tcpr.find(_q("vMerge")) if tcpr is not None else None

@@ -288,3 +288,11 @@ def test_encrypted_docx_is_named_as_such(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     with pytest.raises(UnreadableDocument, match="password-protected"):
         read_docx(path, "0" * 64)
+
+
+def test_cells_inside_content_controls_are_read():
+    """Word's meeting-minutes template wraps label cells ("Meeting called by:") in content controls."""
+    doc = read_document(CORPUS / "njit-nc-health-app-team.docx")
+    rows = [[c.text for c in row] for b in doc.blocks if b.rows for row in b.rows]
+    assert ["Meeting called by:", "Rudolph Paulin", "Type of meeting:", "Status Update"] in rows
+    assert ["Facilitator:", "Rudolph Paulin", "Note taker:", "Cristina Hilario"] in rows
