@@ -45,6 +45,8 @@ _ROLE_LABELS: list[tuple[str, str, str]] = [
     (r"chair(?:man|woman|person)?|chaired\s+by|in\s+the\s+chair", "Chair", "present"),
     (r"scribe|note\s*-?taker", "Scribe", "present"),
     (r"time\s*-?keeper", "Timekeeper", "present"),
+    (r"facilitator|facilitated\s+by", "Facilitator", "present"),
+    (r"(?:meeting\s+)?called\s+by|convened\s+by|conven[eo]r", "Convenor", "present"),
     (r"minute\s*-?taker|minute\s+secretary", "Minute taker", "in_attendance"),
     (r"clerk(?:ed\s+by)?|clerk\s+to\s+the\s+\w+", "Clerk", "in_attendance"),
 ]

@@ -407,10 +407,13 @@ def test_group_line_over_bullets_is_no_person():
 
 def test_label_and_value_cells_and_first_names_of_named_people():
     doc = Document(path="m.docx", sha256="0" * 64, format="docx", blocks=[
-        table_of([["Rudolph Paulin", "Note taker:", "Cristina Hilario"], ["Timekeeper:", "Sean O’Connor", ""]], 0),
+        table_of([["Meeting called by:", "Rudolph Paulin", "Type of meeting:", "Status Update"],
+                  ["Facilitator:", "Rudolph Paulin", "Note taker:", "Cristina Hilario"],
+                  ["Timekeeper:", "Sean O’Connor", "", ""]], 0),
         table_of([["Attendees:", "Cristina, Sean"], ["Please read:", "Review the points"]], 1)])
     got = extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())
-    assert sorted(a.name for a in got) == ["Cristina Hilario", "Sean O’Connor"]
+    assert sorted((a.name, a.role) for a in got) == [("Cristina Hilario", "Scribe"), ("Rudolph Paulin", "Convenor; Facilitator"),
+                                                    ("Sean O’Connor", "Timekeeper")]
 
 
 def test_first_name_with_initials_takes_the_full_name_the_minutes_give():
