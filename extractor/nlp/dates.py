@@ -51,7 +51,7 @@ _DATE_RE = re.compile(
     (?:(?P<wd>{WEEKDAY})\s+)?
     (?:
         (?:the\s+)?(?P<d1>{DAY})(?:\s+of)?\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>{YEAR}))?(?![\w/])
-      | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?!\d|:|\.\d|/)(?:,?\s+(?P<y2>{YEAR}))?(?![\w/])
+      | (?P<m2>{MONTH})(?:\s+(?:the\s+)?|(?<=[a-z])(?=\d))(?P<d2>{DAY})(?!\d|:|\.\d|/)(?:,?\s+(?P<y2>{YEAR}))?(?![\w/])
       | (?<![\d/.\-])(?P<n1>\d{{1,2}})(?P<sep>[/.\-])(?P<n2>\d{{1,2}})(?P=sep)(?P<n3>\d{{4}}|\d{{2}})(?![\d/.\-]|\.\d)
       | (?<![\d/.\-£$€])(?P<s1>\d{{1,2}})/(?P<s2>\d{{1,2}})(?![\d/]|\.\d|\s*(?:of|th)\b)
       | (?<![\d/.\-])(?P<iy>{YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d\-])
@@ -103,8 +103,8 @@ def _build(m: re.Match, default_year: int | None, day_first: bool) -> tuple[date
             return date(y or default_year, _month(g["m2"]), _day(g["d2"])), "day", y is not None
         if g["n1"]:
             a, b, y = int(g["n1"]), int(g["n2"]), _year(g["n3"])
-            if g["sep"] != "/" and len(g["n3"]) == 2:
-                return None  # "1.4.16": too easily a section number or a range end
+            if g["sep"] != "/" and len(g["n3"]) == 2 and not g["wd"]:
+                return None  # "1.4.16": too easily a section number or a range end; "Wed 21-02-17" is a date
             d, mo = (a, b) if day_first else (b, a)
             if mo > 12 and d <= 12:
                 d, mo = mo, d

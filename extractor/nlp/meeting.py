@@ -535,6 +535,10 @@ def _org_of_title(text: str, leading: bool = True) -> str | None:
 def _page_title(page_title: str) -> str | None:
     """A page title without its dates and site suffix: "Minutes of X - December 2006 - Stoke Ferry, Norfolk, UK"."""
     page_title = re.split(r"\s+[|·•»]\s+", page_title)[0]  # "Meeting 88 – 27 August 2015 | Site name"
+    # a PDF printed from Word keeps its file name: "Microsoft Word - Agenda - PRAC.docx"
+    page_title = re.sub(r"(?i)^\s*microsoft\s+(?:word|excel|powerpoint)\s*[-–—]\s*|\.(?:docx?|odt|rtf|pdf)\s*$", "",
+                        page_title)
+    page_title = re.sub(r"(?i)^\s*(?:draft\s+)?(?:agenda|minutes)\s*[-–—:]\s*", "", page_title)
     parts = [_strip_dates(_clean(p)) for p in re.split(r"\s+[-–—]\s+", page_title)]
     parts = [p for p in parts if p]
     while len(parts) > 1 and not _TITLE_WORDS.search(parts[-1]) and "," in parts[-1]:

@@ -319,3 +319,9 @@ def test_page_title_without_site_suffix():
                    title="Minutes of Stoke Ferry residents' Association - December 2006 - Stoke Ferry, Norfolk, UK")
     assert (m.organisation, m.title) == ("Stoke Ferry Residents' Association",
                                          "Minutes of Stoke Ferry residents' Association")
+
+
+def test_pdf_title_printed_from_word_is_not_a_file_name():
+    m = meeting_of("Present (7): Vice Chair Tran, Commissioners D. Smith", "1. Roll call",
+                   title="Microsoft Word - Agenda - Parks and Recreation Advisory Commission (PRAC).docx")
+    assert m.title == "Parks and Recreation Advisory Commission (PRAC)"
