@@ -334,15 +334,18 @@ def _names_any(sentence: str, owners: list[str], owner_text: str) -> bool:
 
 def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: str,
                  assigns: Callable[[str], bool] = lambda s: False,
-                 hands_out: Callable[[str], bool] = lambda s: False) -> tuple[str, int]:
+                 hands_out: Callable[[str], bool] = lambda s: False,
+                 taken: frozenset[int] = frozenset()) -> tuple[str, int]:
     """The notes sentence that an Action-column entry stands beside.
 
     Of the sentences level with the entry, one that assigns the task to the owner ("Heather
     Poustie to finalise…") beats one that merely names them ("Heather Poustie suggested…"),
-    which beats one that does not name them at all.
+    which beats one that does not name them at all. Sentences starting at `taken` offsets
+    belong to the cell's earlier entries: two markers beside one paragraph are two tasks.
     """
     text = notes.text
     spans = sentence_spans(text)
+    spans = [sp for sp in spans if sp[0] not in taken] or spans
     if not spans:
         return squash(text), 0
     if top is None or not notes.lines or all(ln.top is None for ln in notes.lines):
@@ -395,6 +398,7 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
 
     out = []
     for ri, row in rows:
+        taken: set[int] = set()  # sentences already given to an entry of this row's Action cell
         notes = _cell(row, layout["notes"])
         action = _cell(row, layout["action"])
         if notes is not None and _text(notes):
@@ -428,7 +432,9 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
                 return bool(got and set(got.owners) & set(owners))
 
             sent, off = _sentence_at(notes, top, owners, owner_text, assigns,
-                                     lambda s: ctx.owners.leading(s, links=("to", "will", "is to", "are to")) is not None)
+                                     lambda s: ctx.owners.leading(s, links=("to", "will", "is to", "are to")) is not None,
+                                     frozenset(taken))
+            taken.add(off)
             assigned = assigns(sent)
             if lead and len(entry[lead.end:].split()) >= 2:
                 task = squash(entry[lead.end:])

@@ -146,6 +146,26 @@ def test_action_column_entry_takes_the_sentence_that_hands_out_the_task():
     assert [a.text for a in run([block], [], date="2012-11-19")] == ["The General Manager to check the final outcome."]
 
 
+def test_two_action_column_entries_beside_one_paragraph_take_two_sentences():
+    """board 2012-11-19: 'AW' beside (a) and again beside (c) of one cell; the second 'AW' is within
+    reach of (a)'s 'The General Manager to check …' but stands level with (c)'s own task."""
+    notes = _positioned([("a) Aldeburgh Library – an alternative opening hours proposal has", 605.93),
+                         ("been suggested which will add another afternoon session. There", 619.73),
+                         ("was a follow-up through the local School. The General Manager to", 633.53),
+                         ("check the final outcome.", 647.33),
+                         ("b) Google Applications – No update.", 661.13),
+                         ("c) Board Away Day – Andrew St. Ledger is working on the report. The", 674.93),
+                         ("next Away Day has been suggested for January 2013 – date to be", 688.73),
+                         ("confirmed.", 702.53)], col=1, row=1)
+    row = [Cell(text="3.", row=1, col=0), notes, _positioned([("AW", 619.73), ("AW", 702.53)], col=2, row=1)]
+    header = [Cell(text="", row=0, col=0), Cell(text="", row=0, col=1), _positioned([("Action", 590.0)], col=2)]
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    board = [Attendee(name="Alison Wheeler", initials="AW", role="General Manager")]
+    got = [a.text for a in run([block], board, date="2012-11-19") if a.rule == "action.column"]
+    assert got[0] == "The General Manager to check the final outcome."
+    assert got[1].startswith("The next Away Day has been suggested for January 2013")
+
+
 ICAT = [Attendee(name="Catherine Jones"), Attendee(name="Stuart Pullinger", initials="SP"),
         Attendee(name="Alex de Maria"), Attendee(name="Rolf", initials="RK")]
 ICAT_ACTIONS = [["", "", ""],
