@@ -334,15 +334,18 @@ def _names_any(sentence: str, owners: list[str], owner_text: str) -> bool:
 
 def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: str,
                  assigns: Callable[[str], bool] = lambda s: False,
-                 hands_out: Callable[[str], bool] = lambda s: False) -> tuple[str, int]:
+                 hands_out: Callable[[str], bool] = lambda s: False,
+                 taken: frozenset[int] = frozenset()) -> tuple[str, int]:
     """The notes sentence that an Action-column entry stands beside.
 
     Of the sentences level with the entry, one that assigns the task to the owner ("Heather
     Poustie to finalise…") beats one that merely names them ("Heather Poustie suggested…"),
-    which beats one that does not name them at all.
+    which beats one that does not name them at all. Sentences starting at `taken` offsets
+    belong to the cell's earlier entries: two markers beside one paragraph are two tasks.
     """
     text = notes.text
     spans = sentence_spans(text)
+    spans = [sp for sp in spans if sp[0] not in taken] or spans
     if not spans:
         return squash(text), 0
     if top is None or not notes.lines or all(ln.top is None for ln in notes.lines):
@@ -386,6 +389,42 @@ def _sentence_at(notes: Cell, top: float | None, owners: list[str], owner_text: 
     return squash(text[sp[0]:sp[1]]), sp[0]
 
 
+def _paragraph_tops(notes: Cell) -> set[float]:
+    """Tops of the notes lines that open a paragraph: after a blank line, or a lettered or bulleted sub-item."""
+    tops = [ln.top for ln in notes.lines if ln.top is not None]
+    steps = [b - a for a, b in zip(tops, tops[1:]) if b - a > 1]
+    if not steps:
+        return set()
+    step = min(steps)
+    out = set()
+    for k, ln in enumerate(notes.lines):
+        if ln.top is None or k == 0:
+            continue
+        end = notes.lines[k + 1].start if k + 1 < len(notes.lines) else len(notes.text)
+        prev = notes.lines[k - 1].top
+        if (prev is not None and ln.top - prev > 1.5 * step) or _OPENS_ITEM.match(notes.text[ln.start:end]):
+            out.add(ln.top)
+    return out
+
+
+# a line that opens a sub-item: "d. Schools Financial …", "• Home learning costs …"
+_OPENS_ITEM = re.compile(r"^\s*(?:[a-h][.)]|[•●▪\-–])\s+\S")
+
+
+def _level_start(notes: Cell, action: Cell, top: float | None, next_top: float | None) -> float | None:
+    """The top an Action-column entry is read at: the first of its own lines that is level with the
+    start of a paragraph of the notes, else its first line. A name set over two lines ("Kay Dicken" over
+    "/Oliver Laity") often starts a line above the paragraph it belongs to, beside the one before."""
+    if top is None or not notes.lines:
+        return top
+    starts = _paragraph_tops(notes)
+    own = [ln.top for ln in action.lines if ln.top is not None and top <= ln.top and (next_top is None or ln.top < next_top)]
+    for t in own[1:]:
+        if any(abs(t - s) <= 2.0 for s in starts) and not any(abs(top - s) <= 2.0 for s in starts):
+            return t
+    return top
+
+
 # "SK/IB", "KV/RH", "AW": initials of owners, as an Action column gives them
 _INITIALS_LIST = re.compile(r"[A-Z]{2,4}(?:\s*[/&,]\s*[A-Z]{2,4})*")
 
@@ -395,6 +434,7 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
 
     out = []
     for ri, row in rows:
+        taken: set[int] = set()  # sentences already given to an entry of this row's Action cell
         notes = _cell(row, layout["notes"])
         action = _cell(row, layout["action"])
         if notes is not None and _text(notes):
@@ -403,7 +443,10 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
                                             provenance=_prov(block, notes, ri), row_key=(block.table, ri)))
         if action is None or not _text(action) or re.fullmatch(r"\W*(none|n/a|-)?\W*", _text(action), re.I):
             continue
-        for entry, top, line in _entries(action, lambda t: ctx.owners.parse_phrase(t) is not None):
+        entries = _entries(action, lambda t: ctx.owners.parse_phrase(t) is not None)
+        for k, (entry, top, line) in enumerate(entries):
+            if notes is not None:
+                top = _level_start(notes, action, top, entries[k + 1][1] if k + 1 < len(entries) else None)
             lead = ctx.owners.leading(entry)
             if lead:
                 owners, owner_text = lead.owners, lead.owner_text
@@ -428,7 +471,9 @@ def _column_rows(ctx: Context, block: Block, rows, layout: dict, section) -> lis
                 return bool(got and set(got.owners) & set(owners))
 
             sent, off = _sentence_at(notes, top, owners, owner_text, assigns,
-                                     lambda s: ctx.owners.leading(s, links=("to", "will", "is to", "are to")) is not None)
+                                     lambda s: ctx.owners.leading(s, links=("to", "will", "is to", "are to")) is not None,
+                                     frozenset(taken))
+            taken.add(off)
             assigned = assigns(sent)
             if lead and len(entry[lead.end:].split()) >= 2:
                 task = squash(entry[lead.end:])

@@ -146,6 +146,46 @@ def test_action_column_entry_takes_the_sentence_that_hands_out_the_task():
     assert [a.text for a in run([block], [], date="2012-11-19")] == ["The General Manager to check the final outcome."]
 
 
+def test_two_action_column_entries_beside_one_paragraph_take_two_sentences():
+    """board 2012-11-19: 'AW' beside (a) and again beside (c) of one cell; the second 'AW' is within
+    reach of (a)'s 'The General Manager to check …' but stands level with (c)'s own task."""
+    notes = _positioned([("a) Aldeburgh Library – an alternative opening hours proposal has", 605.93),
+                         ("been suggested which will add another afternoon session. There", 619.73),
+                         ("was a follow-up through the local School. The General Manager to", 633.53),
+                         ("check the final outcome.", 647.33),
+                         ("b) Google Applications – No update.", 661.13),
+                         ("c) Board Away Day – Andrew St. Ledger is working on the report. The", 674.93),
+                         ("next Away Day has been suggested for January 2013 – date to be", 688.73),
+                         ("confirmed.", 702.53)], col=1, row=1)
+    row = [Cell(text="3.", row=1, col=0), notes, _positioned([("AW", 619.73), ("AW", 702.53)], col=2, row=1)]
+    header = [Cell(text="", row=0, col=0), Cell(text="", row=0, col=1), _positioned([("Action", 590.0)], col=2)]
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    board = [Attendee(name="Alison Wheeler", initials="AW", role="General Manager")]
+    got = [a.text for a in run([block], board, date="2012-11-19") if a.rule == "action.column"]
+    assert got[0] == "The General Manager to check the final outcome."
+    assert got[1].startswith("The next Away Day has been suggested for January 2013")
+
+
+def test_entry_over_two_lines_belongs_to_the_paragraph_its_second_line_opens():
+    """bm committee 2022-01-24: 'Kay Dicken' is printed beside the end of (c), '/Oliver Laity' level
+    with the start of (d), the item whose SFVS Oliver Laity signs."""
+    notes = _positioned([("c. Financial benchmarking using the DfE tool, discuss findings and", 74.14),
+                         ("make recommendations to FGB. Kay Dicken provided information", 87.94),
+                         ("on the benchmarking and governors had an opportunity to ask", 101.74),
+                         ("questions and reassuring answers were provided.", 115.57),
+                         ("d. Schools Financial Value Standards document and ensure", 143.17),
+                         ("submission to the LA. Oliver made comments on the dashboard and", 156.97),
+                         ("the SFVS was agreed and will be signed by Oliver Laity", 170.77)], col=1, row=1)
+    row = [Cell(text="BM 41/2122", row=1, col=0), notes,
+           _positioned([("Kay Dicken", 129.37), ("/Oliver Laity", 143.17)], col=2, row=1)]
+    header = [Cell(text="", row=0, col=0), Cell(text="", row=0, col=1), _positioned([("Action", 60.0)], col=2)]
+    block = Block(index=0, kind="table", table=0, rows=[header, row], text="t", lines=[TextLine(start=0, line=1)])
+    governors = [Attendee(name="Kay Dicken"), Attendee(name="Oliver Laity")]
+    got = [a for a in run([block], governors, date="2022-01-24") if a.rule == "action.column"]
+    assert [a.owners for a in got] == [["Kay Dicken", "Oliver Laity"]]
+    assert "Kay Dicken provided" not in got[0].text and "signed by Oliver Laity" in got[0].text
+
+
 ICAT = [Attendee(name="Catherine Jones"), Attendee(name="Stuart Pullinger", initials="SP"),
         Attendee(name="Alex de Maria"), Attendee(name="Rolf", initials="RK")]
 ICAT_ACTIONS = [["", "", ""],
