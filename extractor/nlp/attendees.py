@@ -553,6 +553,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
         lines = segment.split("\n")
         keep = [lines[0]]
         for ln in lines[1:]:
+            if _ITEM_NUMBER.match(ln):
+                break  # "1:   Project Plan, Milestones, …": the first agenda item, not more names
             if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
                     (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)) or \
                     (re.search(r",\s*[A-Z][\w'’-]*$", keep[-1].rstrip()) and re.match(r"\s*[A-Z][\w'’-]*(?:\s*\(|\.?\s*$)", ln)):
@@ -575,6 +577,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
     return out
 
 
+# a numbered agenda item starting a line: "1:", "2.", "3)" (not "10.30am")
+_ITEM_NUMBER = re.compile(r"^\s*\**[0-9]{1,2}[:.)](?!\d)\s*\S")
 # a paragraph that starts an attendance list: "Present: …", "Apologies: …"
 _LIST_START = re.compile(r"(?i)^\s*\**(?P<label>present|attendees|in\s+attendance|also\s+present|apolog(?:ies|y))\**\s*:")
 # "Also present" inside a Present line's list
@@ -767,6 +771,18 @@ def _date_cell(text: str) -> date | None:
             except ValueError:
                 continue
     return None
+
+
+# a row's first cell naming who its second cell lists, without a colon: "Attendees | …", "Invited | …"
+_LABEL_CELL = re.compile(r"(?i)^(?:attendees|present|members\s+present|in\s+attendance|also\s+present|invited|"
+                         r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?|absent|regrets)$")
+
+
+def _label_cell(cells: list[Cell]) -> bool:
+    """Is this a label/value row ("Attendees | Tony Brown (Chair), Sylvia Knights") of a details table?"""
+    filled = [c for c in cells if c.text.strip()]
+    return len(filled) == 2 and filled[0] is cells[0] and bool(_LABEL_CELL.match(_squash(cells[0].text))) \
+        and cells[1] is filled[1]
 
 
 def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None = None) -> list[_Person]:
@@ -998,6 +1014,8 @@ def _merge(people: list[_Person]) -> list[_Person]:
         # the fuller spelling wins: "Alexa Gainsbury" over "Lex Gainsbury", "Alan Holzer" over "A Holzer"
         if len(_key(p.name)[0]) > len(_key(twin.name)[0]) and len(_key(p.name)) >= len(_key(twin.name)):
             twin.name = p.name
+        if p.status == "apologies" and twin.status in {"present", "in_attendance"}:
+            twin.status = "apologies"  # listed on the front sheet, then "Apologies were received from …"
         twin.initials = twin.initials or p.initials
         twin.handle = twin.handle or p.handle
         if p.role and (not twin.role or p.role.lower() not in twin.role.lower()):
@@ -1097,6 +1115,8 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                     text_c = c.text
                     if re.fullmatch(r"\s*[A-Z][\w /-]{1,30}:\s*", c.text) and i + 1 < len(cells):
                         text_c = f"{c.text.strip()} {cells[i + 1].text}"  # label and value cells: "Attendees: | Cristina, Sean"
+                    elif i == 0 and _label_cell(cells):
+                        text_c = f"{c.text.strip()}: {cells[1].text}"  # "Attendees | Tony Brown (Chair), …"
                     sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
                     found.extend(_inline_lists(text_c, sub))
                     found.extend(_apology_sentences(c.text, sub))

@@ -453,3 +453,37 @@ def test_one_person_present_line_does_not_run_into_a_table():
     doc.blocks.append(table_of([["Chaired by", "Oliver Laity", "Clerked by", "Pete Osborne"]], 1))
     got = {a.name: a.status for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())}
     assert got == {"Simon Barnes": "in_attendance", "Oliver Laity": "present", "Pete Osborne": "in_attendance"}
+
+
+def test_details_table_of_label_and_value_cells():
+    """A minutes front sheet laid out as a table: "Attendees | …", "Invited | …", one wrapped list per cell."""
+    details = table_of([
+        ["Title of Meeting", "Suffolk Libraries IPS - Board Meeting"], ["Date", "19th November 2012"],
+        ["Place", "County Library Ipswich"], ["Time", "12.30pm – 4.30pm"],
+        ["Attendees", "Shona Bendix (SB)(Chair), Mike Hosking (MH)(Hon. Secretary &\nTreasurer), Alison Wheeler "
+                      "(AW)(General Manager), Mike Readman\n(MR), Robert Spivey (RS), Sylvia Knights (SK)"],
+        ["Invited", "Ian Brookman (IB)(Finance & Resources Manager), Nigel Blake (NB)(ICT Strategy), Nikki\n"
+                    "Sturmey (NS)(Clerk)"],
+        ["Apologies", "Richard Hunt"]], 0)
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[details])
+    doc.blocks.append(doc_of("x", "Apologies were received from Ian Brookman.").blocks[1])
+    got = {a.name: (a.initials, a.status) for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())}
+    assert got == {"Shona Bendix": ("SB", "present"), "Mike Hosking": ("MH", "present"),
+                   "Alison Wheeler": ("AW", "present"), "Mike Readman": ("MR", "present"),
+                   "Robert Spivey": ("RS", "present"), "Sylvia Knights": ("SK", "present"),
+                   "Ian Brookman": ("IB", "apologies"), "Nigel Blake": ("NB", "in_attendance"),
+                   "Nikki Sturmey": ("NS", "in_attendance"), "Richard Hunt": (None, "apologies")}
+
+
+def test_details_table_label_cells_need_a_value_beside_them():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[
+        table_of([["Present", "Apologies", "Role"], ["Item", "Peter Callaghan raised it", ""]], 0)])
+    assert extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting()) == []
+
+
+def test_a_numbered_agenda_item_ends_the_present_line():
+    got = people("Date: 13 February, 2012\nTime: 5:00pm\nPresent: David Bartz, Karen Gilmer, Ian Stewart\n"
+                 "1:    Project Plan, Milestones, Activity Chart, Pert Chart, and Interaction Diagram")
+    assert got == [("David Bartz", "present"), ("Karen Gilmer", "present"), ("Ian Stewart", "present")]
+    got = people("Present: David Bartz, Ian Stewart\n1:    Review of Specification Report with Client, Paul Sedor")
+    assert got == [("David Bartz", "present"), ("Ian Stewart", "present")]
