@@ -266,7 +266,11 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
             inners.append(m.group(1))
     for inner in inners:
         inner = inner.strip()
-        if _INITIALS.match(inner.replace(" ", "")) and initials is None and not roles:
+        if initials is None and not roles and _short_name(inner, lead):
+            initials = inner  # "Maxime (Max)": the short form the minutes use for her
+        elif _TITLED_ALIAS.match(inner):
+            pass  # "Sangwhan (Mr. Moon)": the same person by title and surname, not a role
+        elif _INITIALS.match(inner.replace(" ", "")) and initials is None and not roles:
             initials = inner.replace(" ", "").replace(".", "")
         elif re.match(r"(?i)^(from|until|left|arrived|joined|departed|for\s+item|items?\b|minute|part|\d)", inner):
             pass
@@ -301,6 +305,8 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
         if 3 <= k < len(toks) and fold(toks[k]).strip(",.") in _ORG_WORDS | _ROLE_HEADS and len(toks[k - 1]) > 1:
             k -= 1  # "Martin Storey Norfolk County Council", "Chris Philpott Tree Warden"
         name, rest = " ".join(toks[:k]), " ".join(toks[k:])
+        if k == 1 and not titled and rest and fold(rest.split()[0]).strip(",.") in _ROLE_HEADS:
+            name, rest = "", body  # "Security Officer", "Compliance Officer": a post, not a name and a role
         first = rest.split()[0] if rest else ""
         if initials is None and re.fullmatch(r"[A-Z]{2,4}", first) and _initials_fit(first, name):
             initials, rest = first, rest[len(first):]  # "Dave Deighton DD Vice Chair"
@@ -323,6 +329,17 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     if plain and len(plain.split()) <= 10 and plain[:1].isupper():
         return plain + (f" ({initials})" if initials else "")
     return None
+
+
+# a parenthesis naming the person by title and surname: "(Mr. Moon)", "(Dr Smith)"
+_TITLED_ALIAS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][\w'’-]+$")
+
+
+def _short_name(inner: str, lead: str) -> bool:
+    """Is `inner` a short form of the first name before it: "Maxime (Max)", "Nicholas (Nick)"?"""
+    first = lead.split()[0] if lead.split() else ""
+    return bool(re.fullmatch(r"[A-Z][a-z]{1,4}", inner)) and len(first) > len(inner) \
+        and first.startswith(inner) and fold(inner) not in NOT_NAME
 
 
 def _initials_fit(initials: str, name: str) -> bool:
@@ -513,10 +530,24 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
                 people[-1].role = f"{people[-1].role}; {got}" if people[-1].role else got
                 if not _ROLE_HINT.search(got):
                     affiliation_line = line_no
-    if allow_single is True and people and all(len(p.name.split()) == 1 for p in people) and len(people) == 1 \
-            and not re.search(r"(?i)\b(?:cllr|mr|mrs|ms|dr|miss)\b", segment):
-        pass
+    if not people and len(entries) >= 2 and "\n" not in segment.strip() and all(_job_title(it) for _, it in entries):
+        # "Attendees: CIO, IT Manager, Security Officer, Compliance Officer": posts, each one person
+        for off, it in entries:
+            title = _squash(it).strip(" ,;:.")
+            people.append(_Person(name=title, status=status, role=title, provenance=block.provenance(base + off)))
     return people
+
+
+# a post held by one person: "IT Manager", "Security Officer", "CIO"
+_CHIEF = re.compile(r"^C[A-Z]{1,2}O$")
+
+
+def _job_title(item: str) -> bool:
+    """Is the list entry only a job title, written with capitals ("Compliance Officer", "CFO")?"""
+    words = _squash(item).strip(" ,;:.").split()
+    if not words or len(words) > 4 or not all(re.fullmatch(r"[A-Z][\w&-]*", w) for w in words):
+        return False
+    return bool(_CHIEF.match(words[-1])) or fold(words[-1]) in _ROLE_HEADS
 
 
 # -- labels in running text ------------------------------------------------------------------------

@@ -487,3 +487,28 @@ def test_a_numbered_agenda_item_ends_the_present_line():
     assert got == [("David Bartz", "present"), ("Karen Gilmer", "present"), ("Ian Stewart", "present")]
     got = people("Present: David Bartz, Ian Stewart\n1:    Review of Specification Report with Client, Paul Sedor")
     assert got == [("David Bartz", "present"), ("Ian Stewart", "present")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Attendees: Sylvie (SR), Stuart (SP), Alex (AdM), Maxime (Max), Rolf (RK)",
+     [("Sylvie", "SR", None), ("Stuart", "SP", None), ("Alex", "AdM", None), ("Maxime", "Max", None),
+      ("Rolf", "RK", None)]),
+    ("Present: Dan, Travis, Alex, Sangwhan (Mr. Moon), Peter, David",
+     [("Dan", None, None), ("Travis", None, None), ("Alex", None, None), ("Sangwhan", None, None),
+      ("Peter", None, None), ("David", None, None)]),
+    ("Present: Mark Hosking (Marketing)", [("Mark Hosking", None, "Marketing")]),
+])
+def test_short_names_and_titled_aliases_in_parentheses(text, expected):
+    assert [(a.name, a.initials, a.role) for a in attendees(text)] == expected
+
+
+@pytest.mark.parametrize("blocks,expected", [
+    ((("paragraph", "Attendees:"), "CIO, IT Manager, Security Officer, Compliance Officer"),
+     [("CIO", "present"), ("IT Manager", "present"), ("Security Officer", "present"),
+      ("Compliance Officer", "present")]),
+    (("Present: Cllr D Llewellyn - Chairman, Cllr A Box, Parish Clerk",), [("D Llewellyn", "present"), ("A Box", "present")]),
+    ((("heading", "Present"), "Chairman\nVice Chairman"), []),
+    (("Present: Security Officer",), []),
+])
+def test_posts_listed_as_attendees_stay_whole(blocks, expected):
+    assert people(*blocks) == expected
