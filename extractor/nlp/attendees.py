@@ -933,9 +933,12 @@ def _grid_people(block: Block, mdate: date | None, dates: dict[int, date] | None
         for c in row:
             if re.match(r"(?i)^(?:type|role|category|position)\W*$", _squash(c.text)):
                 type_col = c.col
+    near = col in date_cols and not borrowed and len(date_cols) >= 2
     out = []
     for ri, name_cell, rest in body:
         cell = next((c for c in rest if c.col == col), None)
+        if near and not (cell and _mark(cell.text)):
+            cell = _nearest_mark(rest, date_cols, col)
         status = _mark(cell.text) if cell else None
         if not status:
             continue
@@ -951,6 +954,18 @@ def _grid_people(block: Block, mdate: date | None, dates: dict[int, date] | None
                                     table=block.table, row=ri, cell=name_cell.col)
         out.append(got)
     return out
+
+
+def _nearest_mark(rest: list[Cell], date_cols: dict[int, date], col: int) -> Cell | None:
+    """A row's mark set a column or two off its date ("P" under col 11, the date over col 12): the mark
+    whose nearest date column is the meeting's, and no other date's as near."""
+    for c in rest:
+        if not _mark(c.text):
+            continue
+        dist = sorted((abs(c.col - d), d) for d in date_cols)
+        if dist[0][1] == col and (len(dist) == 1 or dist[1][0] > dist[0][0]) and dist[0][0] <= 2:
+            return c
+    return None
 
 
 def _header_dates(block: Block) -> dict[int, date]:

@@ -512,3 +512,22 @@ def test_short_names_and_titled_aliases_in_parentheses(text, expected):
 ])
 def test_posts_listed_as_attendees_stay_whole(blocks, expected):
     assert people(*blocks) == expected
+
+
+def test_grid_marks_a_column_off_their_date_still_count():
+    """PDF grids whose rows are cut into columns differently: some rows' marks sit one column left of the date."""
+    def row(cells: dict[int, str]) -> list[Cell]:
+        return [Cell(text=t, row=0, col=c) for c, t in sorted(cells.items())]
+    rows = [row({0: "", 4: "27/09/2021", 8: "22/11/2021", 12: "24/01/2022", 16: "21/03/2022"}),
+            row({1: "GOVERNOR ATTENDANCE"}),
+            row({1: "Heather Poustie", 4: "P", 8: "P", 12: "P", 16: ""}),
+            row({1: "Oliver Laity", 3: "P", 8: "P", 11: "P", 15: ""}),
+            row({1: "Andrew McKenzie", 3: "", 8: "", 11: "P", 15: ""}),
+            row({1: "Craig Veal", 3: "P", 8: "P", 10: "P", 15: ""}),
+            row({1: "Ruth Shoare", 4: "P", 8: "P", 12: "", 16: ""})]
+    table = Block(index=0, kind="table", text="grid", rows=rows, table=0, lines=[TextLine(start=0, line=1)])
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[table])
+    got = extract_attendees(doc, [], Meeting(date="2022-01-24"))
+    # col 10 is as near the 22/11 date as the 24/01 one: no guess
+    assert [(a.name, a.status) for a in got] == [
+        ("Heather Poustie", "present"), ("Oliver Laity", "present"), ("Andrew McKenzie", "present")]
