@@ -812,8 +812,13 @@ _LABEL_CELL = re.compile(r"(?i)^(?:attendees|present|members\s+present|in\s+atte
 def _label_cell(cells: list[Cell]) -> bool:
     """Is this a label/value row ("Attendees | Tony Brown (Chair), Sylvia Knights") of a details table?"""
     filled = [c for c in cells if c.text.strip()]
-    return len(filled) == 2 and filled[0] is cells[0] and bool(_LABEL_CELL.match(_squash(cells[0].text))) \
-        and cells[1] is filled[1]
+    if not (len(filled) == 2 and filled[0] is cells[0] and cells[1] is filled[1]
+            and _LABEL_CELL.match(_squash(cells[0].text))):
+        return False
+    value = _squash(cells[1].text)
+    if any(rx.match(value) for rx in (_ROLE_HDR, _STATUS_HDR, _INITIALS_HDR, _NAME_HDR)):
+        return False  # "Attendees | Role": a column header
+    return bool(re.search(r"[,;\n]", cells[1].text.strip()) or re.search(r"[A-Z][\w'’.-]*\s+[A-Z]", value))
 
 
 def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None = None) -> list[_Person]:
@@ -824,6 +829,8 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
     mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
     # a header row: the first row with a name column
     for hi, row in enumerate(rows[:3]):
+        if _label_cell(sorted(row, key=lambda c: c.col)):
+            continue  # "Attendees | Tony Brown, …" is a label and its list, not a column header
         texts = {c.col: _squash(c.text) for c in row}
         name_col = next((c for c, t in texts.items() if _NAME_HDR.match(t)), None)
         first_col = next((c for c, t in texts.items() if _FIRST_HDR.match(t)), None)
@@ -1162,7 +1169,10 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                     if re.fullmatch(r"\s*[A-Z][\w /-]{1,30}:\s*", c.text) and i + 1 < len(cells):
                         text_c = f"{c.text.strip()} {cells[i + 1].text}"  # label and value cells: "Attendees: | Cristina, Sean"
                     elif i == 0 and _label_cell(cells):
-                        text_c = f"{c.text.strip()}: {cells[1].text}"  # "Attendees | Tony Brown (Chair), …"
+                        value = cells[1].text.strip()
+                        if not re.search(r"[,;]", value):
+                            value = re.sub(r"\s*\n\s*", "; ", value)  # one person to a line
+                        text_c = f"{c.text.strip()}: {value}"  # "Attendees | Tony Brown (Chair), …"
                     sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
                     found.extend(_inline_lists(text_c, sub))
                     found.extend(_apology_sentences(c.text, sub))

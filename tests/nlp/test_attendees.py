@@ -531,3 +531,16 @@ def test_grid_marks_a_column_off_their_date_still_count():
     # col 10 is as near the 22/11 date as the 24/01 one: no guess
     assert [(a.name, a.status) for a in got] == [
         ("Heather Poustie", "present"), ("Oliver Laity", "present"), ("Andrew McKenzie", "present")]
+
+
+def test_details_table_one_person_to_a_line_and_a_header_row_stays_a_header():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[table_of([
+        ["Title of Meeting", "Board Meeting"], ["Date", "19th November 2012"],
+        ["Attendees", "Shona Bendix (Chair)\nMike Hosking (Hon. Secretary & Treasurer)\nMike Readman"],
+        ["Invited", "Nikki Sturmey (Clerk)"], ["Apologies", "Richard Hunt\nCharlotte Clark"]], 0),
+        table_of([["Attendees", "Role"], ["Paul Evemy", "Chair"], ["Simon Barnes", "Parent"]], 1)])
+    got = [(a.name, a.role, a.status) for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())]
+    assert got == [("Shona Bendix", "Chair", "present"), ("Mike Hosking", "Hon. Secretary & Treasurer", "present"),
+                   ("Mike Readman", None, "present"), ("Nikki Sturmey", "Clerk", "in_attendance"),
+                   ("Richard Hunt", None, "apologies"), ("Charlotte Clark", None, "apologies"),
+                   ("Paul Evemy", "Chair", "present"), ("Simon Barnes", "Parent", "present")]
