@@ -266,7 +266,11 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
             inners.append(m.group(1))
     for inner in inners:
         inner = inner.strip()
-        if _INITIALS.match(inner.replace(" ", "")) and initials is None and not roles:
+        if initials is None and not roles and _short_name(inner, lead):
+            initials = inner  # "Maxime (Max)": the short form the minutes use for her
+        elif _TITLED_ALIAS.match(inner):
+            pass  # "Sangwhan (Mr. Moon)": the same person by title and surname, not a role
+        elif _INITIALS.match(inner.replace(" ", "")) and initials is None and not roles:
             initials = inner.replace(" ", "").replace(".", "")
         elif re.match(r"(?i)^(from|until|left|arrived|joined|departed|for\s+item|items?\b|minute|part|\d)", inner):
             pass
@@ -301,6 +305,8 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
         if 3 <= k < len(toks) and fold(toks[k]).strip(",.") in _ORG_WORDS | _ROLE_HEADS and len(toks[k - 1]) > 1:
             k -= 1  # "Martin Storey Norfolk County Council", "Chris Philpott Tree Warden"
         name, rest = " ".join(toks[:k]), " ".join(toks[k:])
+        if k == 1 and not titled and rest and fold(rest.split()[0]).strip(",.") in _ROLE_HEADS:
+            name, rest = "", body  # "Security Officer", "Compliance Officer": a post, not a name and a role
         first = rest.split()[0] if rest else ""
         if initials is None and re.fullmatch(r"[A-Z]{2,4}", first) and _initials_fit(first, name):
             initials, rest = first, rest[len(first):]  # "Dave Deighton DD Vice Chair"
@@ -323,6 +329,17 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     if plain and len(plain.split()) <= 10 and plain[:1].isupper():
         return plain + (f" ({initials})" if initials else "")
     return None
+
+
+# a parenthesis naming the person by title and surname: "(Mr. Moon)", "(Dr Smith)"
+_TITLED_ALIAS = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+[A-Z][\w'’-]+$")
+
+
+def _short_name(inner: str, lead: str) -> bool:
+    """Is `inner` a short form of the first name before it: "Maxime (Max)", "Nicholas (Nick)"?"""
+    first = lead.split()[0] if lead.split() else ""
+    return bool(re.fullmatch(r"[A-Z][a-z]{1,4}", inner)) and len(first) > len(inner) \
+        and first.startswith(inner) and fold(inner) not in NOT_NAME
 
 
 def _initials_fit(initials: str, name: str) -> bool:
@@ -513,10 +530,24 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
                 people[-1].role = f"{people[-1].role}; {got}" if people[-1].role else got
                 if not _ROLE_HINT.search(got):
                     affiliation_line = line_no
-    if allow_single is True and people and all(len(p.name.split()) == 1 for p in people) and len(people) == 1 \
-            and not re.search(r"(?i)\b(?:cllr|mr|mrs|ms|dr|miss)\b", segment):
-        pass
+    if not people and len(entries) >= 2 and "\n" not in segment.strip() and all(_job_title(it) for _, it in entries):
+        # "Attendees: CIO, IT Manager, Security Officer, Compliance Officer": posts, each one person
+        for off, it in entries:
+            title = _squash(it).strip(" ,;:.")
+            people.append(_Person(name=title, status=status, role=title, provenance=block.provenance(base + off)))
     return people
+
+
+# a post held by one person: "IT Manager", "Security Officer", "CIO"
+_CHIEF = re.compile(r"^C[A-Z]{1,2}O$")
+
+
+def _job_title(item: str) -> bool:
+    """Is the list entry only a job title, written with capitals ("Compliance Officer", "CFO")?"""
+    words = _squash(item).strip(" ,;:.").split()
+    if not words or len(words) > 4 or not all(re.fullmatch(r"[A-Z][\w&-]*", w) for w in words):
+        return False
+    return bool(_CHIEF.match(words[-1])) or fold(words[-1]) in _ROLE_HEADS
 
 
 # -- labels in running text ------------------------------------------------------------------------
@@ -553,6 +584,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
         lines = segment.split("\n")
         keep = [lines[0]]
         for ln in lines[1:]:
+            if _ITEM_NUMBER.match(ln):
+                break  # "1:   Project Plan, Milestones, …": the first agenda item, not more names
             if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
                     (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)) or \
                     (re.search(r",\s*[A-Z][\w'’-]*$", keep[-1].rstrip()) and re.match(r"\s*[A-Z][\w'’-]*(?:\s*\(|\.?\s*$)", ln)):
@@ -575,6 +608,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
     return out
 
 
+# a numbered agenda item starting a line: "1:", "2.", "3)" (not "10.30am")
+_ITEM_NUMBER = re.compile(r"^\s*\**[0-9]{1,2}[:.)](?!\d)\s*\S")
 # a paragraph that starts an attendance list: "Present: …", "Apologies: …"
 _LIST_START = re.compile(r"(?i)^\s*\**(?P<label>present|attendees|in\s+attendance|also\s+present|apolog(?:ies|y))\**\s*:")
 # "Also present" inside a Present line's list
@@ -769,6 +804,23 @@ def _date_cell(text: str) -> date | None:
     return None
 
 
+# a row's first cell naming who its second cell lists, without a colon: "Attendees | …", "Invited | …"
+_LABEL_CELL = re.compile(r"(?i)^(?:attendees|present|members\s+present|in\s+attendance|also\s+present|invited|"
+                         r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?|absent|regrets)$")
+
+
+def _label_cell(cells: list[Cell]) -> bool:
+    """Is this a label/value row ("Attendees | Tony Brown (Chair), Sylvia Knights") of a details table?"""
+    filled = [c for c in cells if c.text.strip()]
+    if not (len(filled) == 2 and filled[0] is cells[0] and cells[1] is filled[1]
+            and _LABEL_CELL.match(_squash(cells[0].text))):
+        return False
+    value = _squash(cells[1].text)
+    if any(rx.match(value) for rx in (_ROLE_HDR, _STATUS_HDR, _INITIALS_HDR, _NAME_HDR)):
+        return False  # "Attendees | Role": a column header
+    return bool(re.search(r"[,;\n]", cells[1].text.strip()) or re.search(r"[A-Z][\w'’.-]*\s+[A-Z]", value))
+
+
 def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None = None) -> list[_Person]:
     rows = block.rows
     if not rows:
@@ -777,6 +829,8 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
     mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
     # a header row: the first row with a name column
     for hi, row in enumerate(rows[:3]):
+        if _label_cell(sorted(row, key=lambda c: c.col)):
+            continue  # "Attendees | Tony Brown, …" is a label and its list, not a column header
         texts = {c.col: _squash(c.text) for c in row}
         name_col = next((c for c, t in texts.items() if _NAME_HDR.match(t)), None)
         first_col = next((c for c, t in texts.items() if _FIRST_HDR.match(t)), None)
@@ -886,9 +940,12 @@ def _grid_people(block: Block, mdate: date | None, dates: dict[int, date] | None
         for c in row:
             if re.match(r"(?i)^(?:type|role|category|position)\W*$", _squash(c.text)):
                 type_col = c.col
+    near = col in date_cols and not borrowed and len(date_cols) >= 2
     out = []
     for ri, name_cell, rest in body:
         cell = next((c for c in rest if c.col == col), None)
+        if near and not (cell and _mark(cell.text)):
+            cell = _nearest_mark(rest, date_cols, col)
         status = _mark(cell.text) if cell else None
         if not status:
             continue
@@ -904,6 +961,18 @@ def _grid_people(block: Block, mdate: date | None, dates: dict[int, date] | None
                                     table=block.table, row=ri, cell=name_cell.col)
         out.append(got)
     return out
+
+
+def _nearest_mark(rest: list[Cell], date_cols: dict[int, date], col: int) -> Cell | None:
+    """A row's mark set a column or two off its date ("P" under col 11, the date over col 12): the mark
+    whose nearest date column is the meeting's, and no other date's as near."""
+    for c in rest:
+        if not _mark(c.text):
+            continue
+        dist = sorted((abs(c.col - d), d) for d in date_cols)
+        if dist[0][1] == col and (len(dist) == 1 or dist[1][0] > dist[0][0]) and dist[0][0] <= 2:
+            return c
+    return None
 
 
 def _header_dates(block: Block) -> dict[int, date]:
@@ -998,6 +1067,8 @@ def _merge(people: list[_Person]) -> list[_Person]:
         # the fuller spelling wins: "Alexa Gainsbury" over "Lex Gainsbury", "Alan Holzer" over "A Holzer"
         if len(_key(p.name)[0]) > len(_key(twin.name)[0]) and len(_key(p.name)) >= len(_key(twin.name)):
             twin.name = p.name
+        if p.status == "apologies" and twin.status in {"present", "in_attendance"}:
+            twin.status = "apologies"  # listed on the front sheet, then "Apologies were received from …"
         twin.initials = twin.initials or p.initials
         twin.handle = twin.handle or p.handle
         if p.role and (not twin.role or p.role.lower() not in twin.role.lower()):
@@ -1097,6 +1168,11 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                     text_c = c.text
                     if re.fullmatch(r"\s*[A-Z][\w /-]{1,30}:\s*", c.text) and i + 1 < len(cells):
                         text_c = f"{c.text.strip()} {cells[i + 1].text}"  # label and value cells: "Attendees: | Cristina, Sean"
+                    elif i == 0 and _label_cell(cells):
+                        value = cells[1].text.strip()
+                        if not re.search(r"[,;]", value):
+                            value = re.sub(r"\s*\n\s*", "; ", value)  # one person to a line
+                        text_c = f"{c.text.strip()}: {value}"  # "Attendees | Tony Brown (Chair), …"
                     sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
                     found.extend(_inline_lists(text_c, sub))
                     found.extend(_apology_sentences(c.text, sub))

@@ -453,3 +453,94 @@ def test_one_person_present_line_does_not_run_into_a_table():
     doc.blocks.append(table_of([["Chaired by", "Oliver Laity", "Clerked by", "Pete Osborne"]], 1))
     got = {a.name: a.status for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())}
     assert got == {"Simon Barnes": "in_attendance", "Oliver Laity": "present", "Pete Osborne": "in_attendance"}
+
+
+def test_details_table_of_label_and_value_cells():
+    """A minutes front sheet laid out as a table: "Attendees | …", "Invited | …", one wrapped list per cell."""
+    details = table_of([
+        ["Title of Meeting", "Suffolk Libraries IPS - Board Meeting"], ["Date", "19th November 2012"],
+        ["Place", "County Library Ipswich"], ["Time", "12.30pm – 4.30pm"],
+        ["Attendees", "Shona Bendix (SB)(Chair), Mike Hosking (MH)(Hon. Secretary &\nTreasurer), Alison Wheeler "
+                      "(AW)(General Manager), Mike Readman\n(MR), Robert Spivey (RS), Sylvia Knights (SK)"],
+        ["Invited", "Ian Brookman (IB)(Finance & Resources Manager), Nigel Blake (NB)(ICT Strategy), Nikki\n"
+                    "Sturmey (NS)(Clerk)"],
+        ["Apologies", "Richard Hunt"]], 0)
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[details])
+    doc.blocks.append(doc_of("x", "Apologies were received from Ian Brookman.").blocks[1])
+    got = {a.name: (a.initials, a.status) for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())}
+    assert got == {"Shona Bendix": ("SB", "present"), "Mike Hosking": ("MH", "present"),
+                   "Alison Wheeler": ("AW", "present"), "Mike Readman": ("MR", "present"),
+                   "Robert Spivey": ("RS", "present"), "Sylvia Knights": ("SK", "present"),
+                   "Ian Brookman": ("IB", "apologies"), "Nigel Blake": ("NB", "in_attendance"),
+                   "Nikki Sturmey": ("NS", "in_attendance"), "Richard Hunt": (None, "apologies")}
+
+
+def test_details_table_label_cells_need_a_value_beside_them():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[
+        table_of([["Present", "Apologies", "Role"], ["Item", "Peter Callaghan raised it", ""]], 0)])
+    assert extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting()) == []
+
+
+def test_a_numbered_agenda_item_ends_the_present_line():
+    got = people("Date: 13 February, 2012\nTime: 5:00pm\nPresent: David Bartz, Karen Gilmer, Ian Stewart\n"
+                 "1:    Project Plan, Milestones, Activity Chart, Pert Chart, and Interaction Diagram")
+    assert got == [("David Bartz", "present"), ("Karen Gilmer", "present"), ("Ian Stewart", "present")]
+    got = people("Present: David Bartz, Ian Stewart\n1:    Review of Specification Report with Client, Paul Sedor")
+    assert got == [("David Bartz", "present"), ("Ian Stewart", "present")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Attendees: Sylvie (SR), Stuart (SP), Alex (AdM), Maxime (Max), Rolf (RK)",
+     [("Sylvie", "SR", None), ("Stuart", "SP", None), ("Alex", "AdM", None), ("Maxime", "Max", None),
+      ("Rolf", "RK", None)]),
+    ("Present: Dan, Travis, Alex, Sangwhan (Mr. Moon), Peter, David",
+     [("Dan", None, None), ("Travis", None, None), ("Alex", None, None), ("Sangwhan", None, None),
+      ("Peter", None, None), ("David", None, None)]),
+    ("Present: Mark Hosking (Marketing)", [("Mark Hosking", None, "Marketing")]),
+])
+def test_short_names_and_titled_aliases_in_parentheses(text, expected):
+    assert [(a.name, a.initials, a.role) for a in attendees(text)] == expected
+
+
+@pytest.mark.parametrize("blocks,expected", [
+    ((("paragraph", "Attendees:"), "CIO, IT Manager, Security Officer, Compliance Officer"),
+     [("CIO", "present"), ("IT Manager", "present"), ("Security Officer", "present"),
+      ("Compliance Officer", "present")]),
+    (("Present: Cllr D Llewellyn - Chairman, Cllr A Box, Parish Clerk",), [("D Llewellyn", "present"), ("A Box", "present")]),
+    ((("heading", "Present"), "Chairman\nVice Chairman"), []),
+    (("Present: Security Officer",), []),
+])
+def test_posts_listed_as_attendees_stay_whole(blocks, expected):
+    assert people(*blocks) == expected
+
+
+def test_grid_marks_a_column_off_their_date_still_count():
+    """PDF grids whose rows are cut into columns differently: some rows' marks sit one column left of the date."""
+    def row(cells: dict[int, str]) -> list[Cell]:
+        return [Cell(text=t, row=0, col=c) for c, t in sorted(cells.items())]
+    rows = [row({0: "", 4: "27/09/2021", 8: "22/11/2021", 12: "24/01/2022", 16: "21/03/2022"}),
+            row({1: "GOVERNOR ATTENDANCE"}),
+            row({1: "Heather Poustie", 4: "P", 8: "P", 12: "P", 16: ""}),
+            row({1: "Oliver Laity", 3: "P", 8: "P", 11: "P", 15: ""}),
+            row({1: "Andrew McKenzie", 3: "", 8: "", 11: "P", 15: ""}),
+            row({1: "Craig Veal", 3: "P", 8: "P", 10: "P", 15: ""}),
+            row({1: "Ruth Shoare", 4: "P", 8: "P", 12: "", 16: ""})]
+    table = Block(index=0, kind="table", text="grid", rows=rows, table=0, lines=[TextLine(start=0, line=1)])
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[table])
+    got = extract_attendees(doc, [], Meeting(date="2022-01-24"))
+    # col 10 is as near the 22/11 date as the 24/01 one: no guess
+    assert [(a.name, a.status) for a in got] == [
+        ("Heather Poustie", "present"), ("Oliver Laity", "present"), ("Andrew McKenzie", "present")]
+
+
+def test_details_table_one_person_to_a_line_and_a_header_row_stays_a_header():
+    doc = Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[table_of([
+        ["Title of Meeting", "Board Meeting"], ["Date", "19th November 2012"],
+        ["Attendees", "Shona Bendix (Chair)\nMike Hosking (Hon. Secretary & Treasurer)\nMike Readman"],
+        ["Invited", "Nikki Sturmey (Clerk)"], ["Apologies", "Richard Hunt\nCharlotte Clark"]], 0),
+        table_of([["Attendees", "Role"], ["Paul Evemy", "Chair"], ["Simon Barnes", "Parent"]], 1)])
+    got = [(a.name, a.role, a.status) for a in extract_attendees(doc, parse(b.text for b in doc.blocks), Meeting())]
+    assert got == [("Shona Bendix", "Chair", "present"), ("Mike Hosking", "Hon. Secretary & Treasurer", "present"),
+                   ("Mike Readman", None, "present"), ("Nikki Sturmey", "Clerk", "in_attendance"),
+                   ("Richard Hunt", None, "apologies"), ("Charlotte Clark", None, "apologies"),
+                   ("Paul Evemy", "Chair", "present"), ("Simon Barnes", "Parent", "present")]
