@@ -59,6 +59,18 @@ _VERBISH = {"be", "is", "was", "were", "are", "will", "would", "should", "to", "
 _PROP_ONLY = re.compile(r"^\W*prop(?:osed)?\W*$", re.IGNORECASE)
 # "Clerk to update the address …", "RL to check … and NC to check …": a task the vote gave someone, not a decision
 _TASK = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:and|&)\s+[A-Z][\w.'’-]*\s+)?to\s+(?!be\b)[a-z]+")
+# "Locum Clerk to report fly tipping …", "That the Locum Clerk contact the Planning Officer …", "(the Parish Council
+# agreed) that the Clerk would send a letter …", "DC should check with …": the whole resolution hands one person a task
+_DOER = (r"(?:[Tt]he\s+)?(?:(?:Locum|Parish|Assistant|Acting|Deputy|Town|Honorary|Hon\.?)\s+)?(?:Clerk|Chair(?:man|person|"
+         r"woman)?|Secretary|Treasurer|RFO|Vice[- ]Chair(?:man)?)|(?!ALL\b)[A-Z]{2,3}|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?"
+         r"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_DELEGATE = re.compile(r"^(?:[^.;:]{0,60}?\b(?:agreed|resolved|decided)\s+(?:\w+\s+){0,3}?"
+                       r"(?:that\s+|for\s+(?=(?:" + _DOER + r")\s+to\s)))?"
+                       r"(?:(?:[Tt]hat\s+)?(?:" + _DOER + r")\s+(?:to|would|should|will|shall)\s+"
+                       r"|(?:(?<=[Tt]hat\s)|[Tt]hat\s+)(?:" + _DOER + r")\s+(?![a-z]+ed\b))"
+                       r"(?!(?:be|is|are|was|were|has|had|have)\b)[a-z]+\b(?!\s+(?:be|is|are|was|were|has|had|have)\b)")
+# "… raise an invoice … at a total cost of £550": a resolution that spends or charges money decides, whoever carries it out
+_SUM = re.compile(r"[£$€]\s?\d")
 _CONDITIONS = {"if", "unless", "whether", "once", "until"}
 _ADVERBS = {"now", "then", "also", "probably", "only", "still", "soon", "not"}
 _EARLIER_MEETING = re.compile(r"(?i)\b(?:at|in|during)\s+(?:a|an|the|its|their)\s+(?:previous|last|earlier|prior|past)\s+"
@@ -296,6 +308,8 @@ class _Reader:
         if _SIGNATURE.match(text) or _APOLOGIES.search(text):
             return False
         if _INTRO_ONLY.search(text) or _OPINION.search(text + " " + source):
+            return False
+        if _delegated(text):
             return False
         # a decision needs some content beyond the outcome words: "DECISION: meeting dates approved." has none
         return len([w for w in words(text + " " + source) if w not in _GENERIC and len(w) > 1]) >= 2
@@ -785,6 +799,13 @@ def _undone(doc: Doc, text: str, sp: Span, lead: int) -> bool:
     if sp.start_char > lead and sp[0].lower_ == "agreement":
         return True
     return bool(_ASSENT.search(head) or _ENDED.match(text[sp[-1].idx:]))
+
+
+def _delegated(text: str) -> bool:
+    """ "RESOLVED: Locum Clerk to report fly tipping …", "agreed that the Clerk would send a letter …": a resolution
+    that only hands one person a task records an action; one that spends or charges a sum ("resolved that the Clerk
+    should raise an invoice … at a total cost of £550") still decides."""
+    return bool(_DELEGATE.match(text)) and not _SUM.search(text)
 
 
 def _attribution(sp: Span, sentence: str) -> bool:

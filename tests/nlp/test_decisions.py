@@ -495,3 +495,36 @@ def test_a_task_resolved_below_does_not_replace_the_decision_above():
                          "RESOLVED: That the Locum Clerk to liaise with Helen Carrier on her final payment to be approved "
                          "at the April meeting.")
     assert found[0].text == "The payments were considered and approved"
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("RESOLVED: Locum Clerk to report fly tipping to Norfolk County Council Highways along Lime Kiln Road.",
+                 id="resolved-role-to"),
+    pytest.param("RESOLVED: 1) PW to update with the Parishioners about their Broadband in Basil Road.",
+                 id="resolved-initials-to"),
+    pytest.param("RESOLVED: That the Locum Clerk contact the Planning Officer and observe that there were no details of "
+                 "size and employee numbers within the application.", id="resolved-that-subjunctive"),
+    pytest.param("After discussion the Parish Council agreed for the Locum Clerk to place a request in the Parish Notice.",
+                 id="agreed-for-role-to"),
+    pytest.param("It was agreed that the Locum Clerk would email the Parish Councillors information about the Community "
+                 "Heartbeat Trust for future consideration.", id="agreed-that-role-would"),
+    pytest.param("After some discussion it was agreed that DC should check with Mally Reeve to see if the Village Hall "
+                 "could be used.", id="agreed-that-initials-should"),
+])
+def test_a_resolution_that_only_hands_someone_a_task_is_not_a_decision(line):
+    assert decisions_of(line) == []
+
+
+@pytest.mark.parametrize("line,quote", [
+    pytest.param("It was agreed by all and resolved that the Clerk should raise an invoice to the Sports and Social Club "
+                 "for the period 1.4.16-31.3.18 to cover two years at a total cost of £550.",
+                 "resolved that the Clerk should raise an invoice", id="task-that-charges-a-sum"),
+    pytest.param("RESOLVED: That the Clerk position be advertised for one week as soon as possible before the deadline "
+                 "of 31 March for £90 plus VAT.", "That the Clerk position be advertised", id="role-word-as-a-noun"),
+    pytest.param("k. The Chairman sought the view of the Committee on whether a representative of Freebridge should be "
+                 "invited to attend the AGM. This was unanimously agreed.", "This was unanimously agreed",
+                 id="role-with-a-past-verb"),
+])
+def test_a_resolution_naming_who_carries_it_out_can_still_decide(line, quote):
+    (found,) = decisions_of(line)
+    assert quote.lower() in (found.text + " " + found.source_text).lower()
