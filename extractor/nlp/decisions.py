@@ -69,6 +69,9 @@ _DELEGATE = re.compile(r"^(?:[^.;:]{0,60}?\b(?:agreed|resolved|decided)\s+(?:\w+
                        r"(?:(?:[Tt]hat\s+)?(?:" + _DOER + r")\s+(?:to|would|should|will|shall)\s+"
                        r"|(?:(?<=[Tt]hat\s)|[Tt]hat\s+)(?:" + _DOER + r")\s+(?![a-z]+ed\b))"
                        r"(?!(?:be|is|are|was|were|has|had|have)\b)[a-z]+\b(?!\s+(?:be|is|are|was|were|has|had|have)\b)")
+# "The Parish Council accepted Cllr Grant Tomkins offer to try and get plants …": a member's offer taken up is their task
+_OFFER_TAKEN = re.compile(r"^[^.;:]{0,60}?\baccept(?:ed|s)?\s+(?:the\s+)?(?:kind\s+)?(?:" + _DOER +
+                          r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:['’]s?)?\s+(?:kind\s+)?offer\s+to\s+[a-z]")
 # "… raise an invoice … at a total cost of £550": a resolution that spends or charges money decides, whoever carries it out
 _SUM = re.compile(r"[£$€]\s?\d")
 _CONDITIONS = {"if", "unless", "whether", "once", "until"}
@@ -93,6 +96,9 @@ _CONSENSUS = re.compile(r"(?i)^(?:there\s+(?:was|is)\s+(?:a\s+)?|we\s+reached\s+
                         r"consensus\s+(?:on|that|to)\s+\w")
 # "DT proposed and AH seconded that Sheila continue as Co-ordinator of this group."
 _PROPOSED_SECONDED = re.compile(r"\bproposed\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}seconded\s+that\s+")
+# "Cllr Trudy Mann agreed to cross check …": one member taking a task on, not the vote on a motion
+_COMMITMENT = re.compile(r"\b(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                         r"|[A-Z]{2,3}|(?:the\s+)?(?:Clerk|Chair(?:man)?|Secretary|Treasurer))\s+agreed\s+to\s+[a-z]")
 _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+objections?|no\s+dissent|"
                              r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"^\W*(none( noted| made| taken| recorded)?|n/?a|nil|nothing( to report)?|no decisions?( made| taken| "
@@ -753,11 +759,13 @@ class _Reader:
             rest_start = lead + len(matter)
         if sp.text.lower().startswith("motion") and not sp.text.lower().endswith("by"):
             matter = re.sub(r"(?i)^motion\s*[:\-–]\s*", "", matter)
-        outcome = _MOTION_OUTCOME.search(text, min(rest_start, len(text)))
+        outcome = next((o for o in _MOTION_OUTCOME.finditer(text, min(rest_start, len(text)))
+                        if not _committed(text, o.start())), None)
         stop = len(text)
         for j in range(k + 1, len(sents)):
             js, je = sents[j]
             if any(x.label_ == "MOTION" and js <= x.start_char < je and not _attribution(x, text[js:je])
+                   or x.label_ == "DECISION" and js <= x.start_char < je and _own_clause(unit.doc, x)
                    for x in unit.doc.spans.get("decisions", [])):
                 stop = js
                 break
@@ -804,8 +812,21 @@ def _undone(doc: Doc, text: str, sp: Span, lead: int) -> bool:
 def _delegated(text: str) -> bool:
     """ "RESOLVED: Locum Clerk to report fly tipping …", "agreed that the Clerk would send a letter …": a resolution
     that only hands one person a task records an action; one that spends or charges a sum ("resolved that the Clerk
-    should raise an invoice … at a total cost of £550") still decides."""
-    return bool(_DELEGATE.match(text)) and not _SUM.search(text)
+    should raise an invoice … at a total cost of £550") still decides.
+    A member's offer taken up ("accepted Cllr Grant Tomkins offer to try and get plants …") is their task too."""
+    return bool(_DELEGATE.match(text) or _OFFER_TAKEN.match(text)) and not _SUM.search(text)
+
+
+def _committed(text: str, at: int) -> bool:
+    """The "agreed" at `at` is one member taking a task on ("Cllr Trudy Mann agreed to cross check …")."""
+    return any(m.end() > at >= m.start() for m in _COMMITMENT.finditer(text, max(0, at - 50), at + 12))
+
+
+def _own_clause(doc: Doc, sp: Span) -> bool:
+    """ "… it was agreed that the Chairman would ask …", "agreed to …": a marker opening a decision of its own, which
+    ends the motion before it ("DS proposed that … After some discussion it was agreed that …") without carrying it."""
+    nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
+    return sp[-1].lower_ == "that" or nxt in ("that", "to")
 
 
 def _attribution(sp: Span, sentence: str) -> bool:

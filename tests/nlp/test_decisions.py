@@ -528,3 +528,19 @@ def test_a_resolution_that_only_hands_someone_a_task_is_not_a_decision(line):
 def test_a_resolution_naming_who_carries_it_out_can_still_decide(line, quote):
     (found,) = decisions_of(line)
     assert quote.lower() in (found.text + " " + found.source_text).lower()
+
+
+def test_a_motion_is_not_carried_by_a_later_agreement_of_its_own():
+    assert decisions_of("e. DS proposed that Kit Hesketh-Harvey be invited as a guest and the opportunity taken top "
+                        "present him with a financial recompense for heat and light used in events held in the church. "
+                        "After some discussion it was agreed that the Chairman would ask Helaine to prepare a note to "
+                        "K H-H.") == []
+
+
+def test_a_member_agreeing_to_a_task_does_not_carry_a_motion():
+    found = decisions_of("The Chair proposed that the Parish Council agreed an amount to spend on the gardens area on "
+                         "plants. The Parish Council accepted Cllr Grant Tomkins offer to try and get plants for free "
+                         "from Tescos. Cllr Trudy Mann agreed to cross check with two other prices from elsewhere. It was "
+                         "agreed to propose an amount for planting annually and the planting of a permanent tree.")
+    assert [d.text for d in found] == ["It was agreed to propose an amount for planting annually and the planting of a "
+                                       "permanent tree"]
