@@ -72,6 +72,11 @@ _DELEGATE = re.compile(r"^(?:[^.;:]{0,60}?\b(?:agreed|resolved|decided)\s+(?:\w+
 # "The Parish Council accepted Cllr Grant Tomkins offer to try and get plants …": a member's offer taken up is their task
 _OFFER_TAKEN = re.compile(r"^[^.;:]{0,60}?\baccept(?:ed|s)?\s+(?:the\s+)?(?:kind\s+)?(?:" + _DOER +
                           r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:['’]s?)?\s+(?:kind\s+)?offer\s+to\s+[a-z]")
+# "Development Control Board resolved …": a body named by its own words (not just "The Board", "Parish Council") deciding
+_NAMED_BODY = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w&'’-]*\s+){1,4}?)(?:Board|Committee|Council|Cabinet|Authority|Panel|"
+                         r"Executive|Assembly)\s+(?:has\s+|have\s+)?(?:formally\s+|unanimously\s+)?"
+                         r"(?:resolved|decided|agreed|approved|voted|adopted)\b")
+_OWN_BODY_WORDS = {"parish", "town", "full", "the", "community", "village", "governing", "management", "executive"}
 # "… raise an invoice … at a total cost of £550": a resolution that spends or charges money decides, whoever carries it out
 _SUM = re.compile(r"[£$€]\s?\d")
 _CONDITIONS = {"if", "unless", "whether", "once", "until"}
@@ -286,6 +291,7 @@ class _Reader:
         self.out: list[_Found] = []
         self.history: list[_Unit] = []  # blocks of the current section, for outcomes standing for a matter above
         self.awaiting: _Found | None = None  # "Next meetings agreed:" waiting for the lines below it
+        self.title: list[tuple[int, str]] = []  # the document's opening blocks, which name the body meeting
 
     # ---- helpers over one unit -------------------------------------------------------------
     @staticmethod
@@ -734,7 +740,19 @@ class _Reader:
                     return self._emit(unit, body, context + " " + sent, rule, start)
                 return self._emit(unit, body, context + " " + sent, rule, sp.end_char)
         start = self._clause_start(doc, sp, lead)
+        if self._other_body(text[start:e], unit.block.index):
+            return False
         return self._emit(unit, text[start:e], context + " " + sent, rule, start)
+
+    def _other_body(self, clause: str, index: int) -> bool:
+        """ "BCKLWN - Development Control Board resolved to object …" in the minutes of a parish council: a decision
+        of a body named apart from the one meeting (its name is not in the document's title) is reported, not made."""
+        m = _NAMED_BODY.match(clause)
+        title = " ".join(t for i, t in self.title if i < index)
+        if m is None or not title:
+            return False
+        own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)} | _OWN_BODY_WORDS
+        return any(w.lower() not in own for w in m.group(1).split())
 
     def _motion(self, unit: _Unit, sents, k: int, sp: Span, used: set[int], decided: set[int]) -> None:
         """ "Michael moves to promote Stefan to secretary, Paul seconds, no discussion, no objections, approved." """
@@ -920,6 +938,7 @@ def _similar(summary: _Found, body: list[_Found]) -> bool:
 def extract_decisions(document: Document, parsed: list[Doc]) -> list[Decision]:
     tracker = SectionTracker()
     reader = _Reader()
+    reader.title = [(b.index, squash(b.text)) for b in document.blocks[:4]]
     in_list = items_only = False
     skip_cols: int | None = None  # column count of the action table being skipped (it may go on over pages)
     for i, block in enumerate(document.blocks):

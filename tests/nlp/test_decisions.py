@@ -544,3 +544,19 @@ def test_a_member_agreeing_to_a_task_does_not_carry_a_motion():
                          "agreed to propose an amount for planting annually and the planting of a permanent tree.")
     assert [d.text for d in found] == ["It was agreed to propose an amount for planting annually and the planting of a "
                                        "permanent tree"]
+
+
+def test_a_decision_of_another_named_body_is_reported_not_made():
+    assert decisions_of("## Wretton Parish Council", "Minutes of the Parish Council Meeting held on 8th March 2010",
+                        "6. BCKLWN - Development Control Board resolved to object to the removal of kiosks thereby not "
+                        "allowing adoptions to proceed") == []
+
+
+@pytest.mark.parametrize("title,line", [
+    pytest.param("Suffolk Libraries Board Meeting", "It was agreed by the Suffolk Libraries Board that the options "
+                 "appraisal goes ahead. The Suffolk Libraries Board agreed to adopt option 2.", id="own-named-board"),
+    pytest.param("Northwold Parish Council", "The Parish Council agreed to take on the website.", id="parish-council"),
+    pytest.param("Board meeting minutes", "The Board formally agreed to adopt option 2.", id="the-board"),
+])
+def test_the_body_meeting_still_decides(title, line):
+    assert decisions_of("## " + title, line)
