@@ -59,6 +59,26 @@ _VERBISH = {"be", "is", "was", "were", "are", "will", "would", "should", "to", "
 _PROP_ONLY = re.compile(r"^\W*prop(?:osed)?\W*$", re.IGNORECASE)
 # "Clerk to update the address …", "RL to check … and NC to check …": a task the vote gave someone, not a decision
 _TASK = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:(?:and|&)\s+[A-Z][\w.'’-]*\s+)?to\s+(?!be\b)[a-z]+")
+# "Locum Clerk to report fly tipping …", "That the Locum Clerk contact the Planning Officer …", "(the Parish Council
+# agreed) that the Clerk would send a letter …", "DC should check with …": the whole resolution hands one person a task
+_DOER = (r"(?:[Tt]he\s+)?(?:(?:Locum|Parish|Assistant|Acting|Deputy|Town|Honorary|Hon\.?)\s+)?(?:Clerk|Chair(?:man|person|"
+         r"woman)?|Secretary|Treasurer|RFO|Vice[- ]Chair(?:man)?)|(?!ALL\b)[A-Z]{2,3}|(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?"
+         r"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_DELEGATE = re.compile(r"^(?:[^.;:]{0,60}?\b(?:agreed|resolved|decided)\s+(?:\w+\s+){0,3}?"
+                       r"(?:that\s+|for\s+(?=(?:" + _DOER + r")\s+to\s)))?"
+                       r"(?:(?:[Tt]hat\s+)?(?:" + _DOER + r")\s+(?:to|would|should|will|shall)\s+"
+                       r"|(?:(?<=[Tt]hat\s)|[Tt]hat\s+)(?:" + _DOER + r")\s+(?![a-z]+ed\b))"
+                       r"(?!(?:be|is|are|was|were|has|had|have)\b)[a-z]+\b(?!\s+(?:be|is|are|was|were|has|had|have)\b)")
+# "The Parish Council accepted Cllr Grant Tomkins offer to try and get plants …": a member's offer taken up is their task
+_OFFER_TAKEN = re.compile(r"^[^.;:]{0,60}?\baccept(?:ed|s)?\s+(?:the\s+)?(?:kind\s+)?(?:" + _DOER +
+                          r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:['’]s?)?\s+(?:kind\s+)?offer\s+to\s+[a-z]")
+# "Development Control Board resolved …": a body named by its own words (not just "The Board", "Parish Council") deciding
+_NAMED_BODY = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w&'’-]*\s+){1,4}?)(?:Board|Committee|Council|Cabinet|Authority|Panel|"
+                         r"Executive|Assembly)\s+(?:has\s+|have\s+)?(?:formally\s+|unanimously\s+)?"
+                         r"(?:resolved|decided|agreed|approved|voted|adopted)\b")
+_OWN_BODY_WORDS = {"parish", "town", "full", "the", "community", "village", "governing", "management", "executive"}
+# "… raise an invoice … at a total cost of £550": a resolution that spends or charges money decides, whoever carries it out
+_SUM = re.compile(r"[£$€]\s?\d")
 _CONDITIONS = {"if", "unless", "whether", "once", "until"}
 _ADVERBS = {"now", "then", "also", "probably", "only", "still", "soon", "not"}
 _EARLIER_MEETING = re.compile(r"(?i)\b(?:at|in|during)\s+(?:a|an|the|its|their)\s+(?:previous|last|earlier|prior|past)\s+"
@@ -81,6 +101,9 @@ _CONSENSUS = re.compile(r"(?i)^(?:there\s+(?:was|is)\s+(?:a\s+)?|we\s+reached\s+
                         r"consensus\s+(?:on|that|to)\s+\w")
 # "DT proposed and AH seconded that Sheila continue as Co-ordinator of this group."
 _PROPOSED_SECONDED = re.compile(r"\bproposed\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3}seconded\s+that\s+")
+# "Cllr Trudy Mann agreed to cross check …": one member taking a task on, not the vote on a motion
+_COMMITMENT = re.compile(r"\b(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                         r"|[A-Z]{2,3}|(?:the\s+)?(?:Clerk|Chair(?:man)?|Secretary|Treasurer))\s+agreed\s+to\s+[a-z]")
 _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+objections?|no\s+dissent|"
                              r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent)\b", re.IGNORECASE)
 _EMPTY = re.compile(r"^\W*(none( noted| made| taken| recorded)?|n/?a|nil|nothing( to report)?|no decisions?( made| taken| "
@@ -268,6 +291,7 @@ class _Reader:
         self.out: list[_Found] = []
         self.history: list[_Unit] = []  # blocks of the current section, for outcomes standing for a matter above
         self.awaiting: _Found | None = None  # "Next meetings agreed:" waiting for the lines below it
+        self.title: list[tuple[int, str]] = []  # the document's opening blocks, which name the body meeting
 
     # ---- helpers over one unit -------------------------------------------------------------
     @staticmethod
@@ -296,6 +320,8 @@ class _Reader:
         if _SIGNATURE.match(text) or _APOLOGIES.search(text):
             return False
         if _INTRO_ONLY.search(text) or _OPINION.search(text + " " + source):
+            return False
+        if _delegated(text):
             return False
         # a decision needs some content beyond the outcome words: "DECISION: meeting dates approved." has none
         return len([w for w in words(text + " " + source) if w not in _GENERIC and len(w) > 1]) >= 2
@@ -714,7 +740,19 @@ class _Reader:
                     return self._emit(unit, body, context + " " + sent, rule, start)
                 return self._emit(unit, body, context + " " + sent, rule, sp.end_char)
         start = self._clause_start(doc, sp, lead)
+        if self._other_body(text[start:e], unit.block.index):
+            return False
         return self._emit(unit, text[start:e], context + " " + sent, rule, start)
+
+    def _other_body(self, clause: str, index: int) -> bool:
+        """ "BCKLWN - Development Control Board resolved to object …" in the minutes of a parish council: a decision
+        of a body named apart from the one meeting (its name is not in the document's title) is reported, not made."""
+        m = _NAMED_BODY.match(clause)
+        title = " ".join(t for i, t in self.title if i < index)
+        if m is None or not title:
+            return False
+        own = {w.lower() for w in re.findall(r"[\w&'’-]+", title)} | _OWN_BODY_WORDS
+        return any(w.lower() not in own for w in m.group(1).split())
 
     def _motion(self, unit: _Unit, sents, k: int, sp: Span, used: set[int], decided: set[int]) -> None:
         """ "Michael moves to promote Stefan to secretary, Paul seconds, no discussion, no objections, approved." """
@@ -739,11 +777,13 @@ class _Reader:
             rest_start = lead + len(matter)
         if sp.text.lower().startswith("motion") and not sp.text.lower().endswith("by"):
             matter = re.sub(r"(?i)^motion\s*[:\-–]\s*", "", matter)
-        outcome = _MOTION_OUTCOME.search(text, min(rest_start, len(text)))
+        outcome = next((o for o in _MOTION_OUTCOME.finditer(text, min(rest_start, len(text)))
+                        if not _committed(text, o.start())), None)
         stop = len(text)
         for j in range(k + 1, len(sents)):
             js, je = sents[j]
             if any(x.label_ == "MOTION" and js <= x.start_char < je and not _attribution(x, text[js:je])
+                   or x.label_ == "DECISION" and js <= x.start_char < je and _own_clause(unit.doc, x)
                    for x in unit.doc.spans.get("decisions", [])):
                 stop = js
                 break
@@ -785,6 +825,26 @@ def _undone(doc: Doc, text: str, sp: Span, lead: int) -> bool:
     if sp.start_char > lead and sp[0].lower_ == "agreement":
         return True
     return bool(_ASSENT.search(head) or _ENDED.match(text[sp[-1].idx:]))
+
+
+def _delegated(text: str) -> bool:
+    """ "RESOLVED: Locum Clerk to report fly tipping …", "agreed that the Clerk would send a letter …": a resolution
+    that only hands one person a task records an action; one that spends or charges a sum ("resolved that the Clerk
+    should raise an invoice … at a total cost of £550") still decides.
+    A member's offer taken up ("accepted Cllr Grant Tomkins offer to try and get plants …") is their task too."""
+    return bool(_DELEGATE.match(text) or _OFFER_TAKEN.match(text)) and not _SUM.search(text)
+
+
+def _committed(text: str, at: int) -> bool:
+    """The "agreed" at `at` is one member taking a task on ("Cllr Trudy Mann agreed to cross check …")."""
+    return any(m.end() > at >= m.start() for m in _COMMITMENT.finditer(text, max(0, at - 50), at + 12))
+
+
+def _own_clause(doc: Doc, sp: Span) -> bool:
+    """ "… it was agreed that the Chairman would ask …", "agreed to …": a marker opening a decision of its own, which
+    ends the motion before it ("DS proposed that … After some discussion it was agreed that …") without carrying it."""
+    nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
+    return sp[-1].lower_ == "that" or nxt in ("that", "to")
 
 
 def _attribution(sp: Span, sentence: str) -> bool:
@@ -878,6 +938,7 @@ def _similar(summary: _Found, body: list[_Found]) -> bool:
 def extract_decisions(document: Document, parsed: list[Doc]) -> list[Decision]:
     tracker = SectionTracker()
     reader = _Reader()
+    reader.title = [(b.index, squash(b.text)) for b in document.blocks[:4]]
     in_list = items_only = False
     skip_cols: int | None = None  # column count of the action table being skipped (it may go on over pages)
     for i, block in enumerate(document.blocks):

@@ -495,3 +495,68 @@ def test_a_task_resolved_below_does_not_replace_the_decision_above():
                          "RESOLVED: That the Locum Clerk to liaise with Helen Carrier on her final payment to be approved "
                          "at the April meeting.")
     assert found[0].text == "The payments were considered and approved"
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("RESOLVED: Locum Clerk to report fly tipping to Norfolk County Council Highways along Lime Kiln Road.",
+                 id="resolved-role-to"),
+    pytest.param("RESOLVED: 1) PW to update with the Parishioners about their Broadband in Basil Road.",
+                 id="resolved-initials-to"),
+    pytest.param("RESOLVED: That the Locum Clerk contact the Planning Officer and observe that there were no details of "
+                 "size and employee numbers within the application.", id="resolved-that-subjunctive"),
+    pytest.param("After discussion the Parish Council agreed for the Locum Clerk to place a request in the Parish Notice.",
+                 id="agreed-for-role-to"),
+    pytest.param("It was agreed that the Locum Clerk would email the Parish Councillors information about the Community "
+                 "Heartbeat Trust for future consideration.", id="agreed-that-role-would"),
+    pytest.param("After some discussion it was agreed that DC should check with Mally Reeve to see if the Village Hall "
+                 "could be used.", id="agreed-that-initials-should"),
+])
+def test_a_resolution_that_only_hands_someone_a_task_is_not_a_decision(line):
+    assert decisions_of(line) == []
+
+
+@pytest.mark.parametrize("line,quote", [
+    pytest.param("It was agreed by all and resolved that the Clerk should raise an invoice to the Sports and Social Club "
+                 "for the period 1.4.16-31.3.18 to cover two years at a total cost of £550.",
+                 "resolved that the Clerk should raise an invoice", id="task-that-charges-a-sum"),
+    pytest.param("RESOLVED: That the Clerk position be advertised for one week as soon as possible before the deadline "
+                 "of 31 March for £90 plus VAT.", "That the Clerk position be advertised", id="role-word-as-a-noun"),
+    pytest.param("k. The Chairman sought the view of the Committee on whether a representative of Freebridge should be "
+                 "invited to attend the AGM. This was unanimously agreed.", "This was unanimously agreed",
+                 id="role-with-a-past-verb"),
+])
+def test_a_resolution_naming_who_carries_it_out_can_still_decide(line, quote):
+    (found,) = decisions_of(line)
+    assert quote.lower() in (found.text + " " + found.source_text).lower()
+
+
+def test_a_motion_is_not_carried_by_a_later_agreement_of_its_own():
+    assert decisions_of("e. DS proposed that Kit Hesketh-Harvey be invited as a guest and the opportunity taken top "
+                        "present him with a financial recompense for heat and light used in events held in the church. "
+                        "After some discussion it was agreed that the Chairman would ask Helaine to prepare a note to "
+                        "K H-H.") == []
+
+
+def test_a_member_agreeing_to_a_task_does_not_carry_a_motion():
+    found = decisions_of("The Chair proposed that the Parish Council agreed an amount to spend on the gardens area on "
+                         "plants. The Parish Council accepted Cllr Grant Tomkins offer to try and get plants for free "
+                         "from Tescos. Cllr Trudy Mann agreed to cross check with two other prices from elsewhere. It was "
+                         "agreed to propose an amount for planting annually and the planting of a permanent tree.")
+    assert [d.text for d in found] == ["It was agreed to propose an amount for planting annually and the planting of a "
+                                       "permanent tree"]
+
+
+def test_a_decision_of_another_named_body_is_reported_not_made():
+    assert decisions_of("## Wretton Parish Council", "Minutes of the Parish Council Meeting held on 8th March 2010",
+                        "6. BCKLWN - Development Control Board resolved to object to the removal of kiosks thereby not "
+                        "allowing adoptions to proceed") == []
+
+
+@pytest.mark.parametrize("title,line", [
+    pytest.param("Suffolk Libraries Board Meeting", "It was agreed by the Suffolk Libraries Board that the options "
+                 "appraisal goes ahead. The Suffolk Libraries Board agreed to adopt option 2.", id="own-named-board"),
+    pytest.param("Northwold Parish Council", "The Parish Council agreed to take on the website.", id="parish-council"),
+    pytest.param("Board meeting minutes", "The Board formally agreed to adopt option 2.", id="the-board"),
+])
+def test_the_body_meeting_still_decides(title, line):
+    assert decisions_of("## " + title, line)
