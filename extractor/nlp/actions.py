@@ -30,7 +30,7 @@ _DONE = re.compile(r"^\W*(done|completed?|closed|finished|resolved|discharged)\b
 _MARK = r"(?:[*•●▪◦\-–+]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])"
 _BULLET = re.compile(rf"^\s*(?:{_MARK}\s+(?:\[[ xX✓]?\]\s*)?|\[[ xX✓]?\]\s*)")  # "- [ ] " task lists too
 _CHECKED = re.compile(r"^\s*(?:[*•●▪◦\-–+]\s+)?\[[xX✓]\]")  # a ticked task-list box: done
-_HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|perhaps|would like|consider whether|"
+_HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|perhaps|likely|probably|would like|consider whether|"
                     r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"^\s*(?:[*\-•]\s*)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|@[\w.-]+):\s+")
@@ -150,12 +150,27 @@ def _split_tasks(ctx: Context, content: str) -> list[str]:
     return pieces
 
 
+_NAME_TO = re.compile(r"^([A-Z][a-z'’-]+(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z'’-]+)?)\s+to\s+(?!be\b)(?=[a-z])")
+
+
 def _task_from(ctx: Context, piece: str, marked: bool = False) -> tuple[str, OwnerMatch | None]:
     piece = _clean(piece)
     got = ctx.owners.leading(piece) or ctx.owners.colon_owner(piece, as_written=marked)
+    if got is None and marked:
+        got = _name_to_as_written(ctx, piece)
     if got:
         return _clean(piece[got.end:]), got
     return piece, None
+
+
+def _name_to_as_written(ctx: Context, piece: str) -> OwnerMatch | None:
+    """"Action item: Niko to suggest…": after an ACTION marker a first name before "to" + verb is the
+    owner, kept as written when no attendee list gives the name."""
+    m = _NAME_TO.match(piece)
+    got = ctx.owners.unknown_names(m.group(1)) if m else None
+    if got:
+        got.end, got.link = m.end(), "to"
+    return got
 
 
 _TASK_WORDS = re.compile(r"(?i)\b(?:will|would|shall|should|must|(?:is|are)\s+to|to\s+be|agreed|decided|resolved|"
@@ -312,6 +327,15 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
 # action lists: "ACTION POINTS", "Next steps", MeetBot "Action Items"
 # ---------------------------------------------------------------------------------------
 
+# "ISO 27001 policy review completed", "Security awareness training postponed until July": a line under
+# "Action Items:" reporting where a matter stands, not a task ("Get Sprint #1 done" is one)
+_STATUS_LINE = re.compile(r"(?i)^(?!(?:get|make|have|ensure|see|check|confirm|verify|keep|mark)\b)[^.;:]{3,80}?\s"
+                          r"(?:(?:now|only|\d{1,3}%|fully|partly|partially|successfully|not)\s+)*"
+                          r"(?:completed?|done|successful|postponed|deferred|cancell?ed|closed|resolved|achieved|"
+                          r"finished|delayed|on\s+hold|in\s+progress|underway|under\s+way)"
+                          r"(?:\s+(?:until|till|to|by|in|on|at)\s+[^.;]{1,30})?\W*$")
+
+
 def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | None:
     block = ctx.document.blocks[i]
     if _CHECKED.match(block.text):
@@ -331,6 +355,8 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
         tail = ctx.owners.parse_phrase(m.group(1)) if m else None
         owners = tail.owners if tail else ctx.owners.mentioned(text)
         owner_text = tail.owner_text if tail else None
+        if not owners and _STATUS_LINE.match(text):
+            return None
     else:
         owners, owner_text = got.owners, got.owner_text
     return Candidate(text=task if got else text, explicit=True, owners=owners, owner_text=owner_text,
@@ -341,12 +367,14 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
 
 _HANDLE_FIRST = re.compile(r"^(@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?=[a-z])")
 _OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+(?:--|[–—-])\s+(?=\S)")
+# "Rick & Tom get Sprint #1 done", "Rob, Rick, Michele & Tom develop budget…": first names, then the verb
+_NAMES_FIRST = re.compile(r"^([A-Z][a-z'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][a-z'’-]+){0,5})\s+(?=[a-z]{2,}\b)(?!(?:to|will|is|are|was|were|has|had|have|and|or|of)\b)")
 _OWNER_LAST = re.compile(r"(?:\s+[–—-]\s+([^–—\-()]{1,60})|\s*\(([^()]{1,60})\))\W*$")
 
 
 def _owner_beside(ctx: Context, text: str) -> tuple[str, OwnerMatch | None]:
     """An action-list item's owner set beside the task: "@alice draft …", "Carol – book the venue",
-    "Review the policy (Bob)", "Update the roadmap – Alice, Bob"."""
+    "Review the policy (Bob)", "Update the roadmap – Alice, Bob", "Rick & Tom get Sprint #1 done"."""
     m = _HANDLE_FIRST.match(text) or _OWNER_FIRST.match(text)
     if m:
         got = ctx.owners.parse_phrase(m.group(1))
@@ -357,6 +385,11 @@ def _owner_beside(ctx: Context, text: str) -> tuple[str, OwnerMatch | None]:
         got = ctx.owners.parse_phrase(m.group(1) or m.group(2))
         if got:
             return _clean(text[:m.start()]), got
+    m = _NAMES_FIRST.match(text)
+    if m:  # no link word: only first names of attendees listed in full tell owners from a task ("Security …")
+        got = ctx.owners.parse_phrase(m.group(1))
+        if got and all(len(o.split()) >= 2 and o.split()[0] in got.owner_text for o in got.owners):
+            return _clean(text[m.end():]), got
     return text, None
 
 

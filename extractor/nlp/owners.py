@@ -164,7 +164,7 @@ class OwnerParser:
             return None
         got = self.parse_phrase(m.group(1))
         if got is None and as_written:
-            got = self._unknown_names(m.group(1))
+            got = self.unknown_names(m.group(1))
         if got:
             got.end = m.end()
             got.link = ":"
@@ -183,7 +183,7 @@ class OwnerParser:
             or bool(words) and (
             words[-1] in ROLE_HEADS or words[-1] in GROUPS or owner.lower() in self.known)
 
-    def _unknown_names(self, phrase: str) -> OwnerMatch | None:
+    def unknown_names(self, phrase: str) -> OwnerMatch | None:
         """'Michael' or 'Michael/Eddy' as written: one to three capitalised name words per owner."""
         parts = [p.strip() for p in _SPLIT_RE.split(phrase.strip()) if p and p.strip()]
         owners = []

@@ -616,3 +616,52 @@ def test_he_also_agreed_is_the_person_named_before():
     doc = doc_of("Martin Storey reported on the gates. He also agreed to explore with highways if there was a clause "
                  "for replacement.")
     assert [a.owners for a in run(doc, STOKE18)] == [["Martin Storey"]]
+
+
+ATP = [Attendee(name="Rick Ales"), Attendee(name="Rob Hyde"), Attendee(name="Tom Waples"),
+       Attendee(name="Michele Reeder"), Attendee(name="Travis Cottrell")]
+
+
+@pytest.mark.parametrize("line,owners,task", [
+    pytest.param("Rick & Tom get Sprint #1 done ASAP to support ongoing 8D ATP testing.", ["Rick Ales", "Tom Waples"],
+                 "get Sprint #1 done ASAP to support ongoing 8D ATP testing.", id="two-names"),
+    pytest.param("Rob, Rick, Michele & Tom develop budget for Sprint #2, request PO.",
+                 ["Rob Hyde", "Rick Ales", "Michele Reeder", "Tom Waples"], "develop budget for Sprint #2, request PO.",
+                 id="four-names"),
+])
+def test_action_list_names_before_the_verb_without_a_link_word(line, owners, task):
+    doc = doc_of("Action Items:", line)
+    assert [(a.owners, a.text) for a in run(doc, ATP)] == [(owners, task)]
+
+
+def test_a_capitalised_task_is_not_an_unlisted_owner():
+    doc = doc_of("Action Items:", "Security awareness training starts in July",
+                 kinds=("paragraph", "list_item"))
+    assert [a.owners for a in run(doc, [Attendee(name="Security", role="Officer")])] == [[]]
+
+
+@pytest.mark.parametrize("line", [
+    "ISO 27001 policy review completed",
+    "User access review only 70% complete",
+    "Security awareness training postponed until July",
+    "Backup testing successful",
+])
+def test_status_lines_under_action_items_are_no_tasks(line):
+    doc = doc_of("Action Items:", line, kinds=("paragraph", "list_item"))
+    assert run(doc, ATP) == []
+
+
+@pytest.mark.parametrize("line,owners,task", [
+    pytest.param("* Action item: Niko to suggest posting on the RFC repository", ["Niko"],
+                 "suggest posting on the RFC repository", id="first-name"),
+    pytest.param("* Action item: nikomatsakis to write up the proposal", ["nikomatsakis"], "write up the proposal",
+                 id="lowercase-handle"),
+])
+def test_action_item_owner_not_in_the_attendee_list(line, owners, task):
+    people = [Attendee(name="nikomatsakis"), Attendee(name="pnkfelix")]
+    assert [(a.owners, a.text) for a in run(doc_of(line), people)] == [(owners, task)]
+
+
+def test_a_likely_intention_is_no_commitment():
+    doc = doc_of("scottmcm will likely update the names based on libs feedback from Wednesday's meeting (2021-02-17).")
+    assert run(doc, [Attendee(name="scottmcm")]) == []
