@@ -460,6 +460,8 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                     continue
                 if span.id_ == "action.narrative.will" and not any(_doer(ctx, o) for o in got.owners):
                     continue  # "The plan will…", "SCC will repair": only people and officers commit
+                if span.text.lower().startswith("offer") and not any(ctx.owners.is_known(o) for o in got.owners):
+                    continue  # "Methwold Football Club offered to pay £10": an outside party's offer
             accepted.append((rel, got, span.id_))
         for k, (rel, got, rule) in enumerate(accepted):
             end = len(sent)
@@ -474,7 +476,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
             if _VAGUE_TASK.fullmatch(task):
                 task = _clean(sent)
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
-                          r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
+                          r"was asked|were asked|is asked|are asked|was instructed|were instructed|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
             if len(task.split()) < 2 or rule == "action.narrative.agreed" and _AGREED_TO_THING.match(task):
                 continue  # "the Parish Council agreed to this resolution" accepts, it does not commit
@@ -528,8 +530,11 @@ def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
 _ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+"
                           r"|^\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])", re.IGNORECASE)
 # where a new clause may open with its own doer: "…run over; Clerk to notify", "planned for: Clerk to",
-# "(Clerk to highlight this…)", "RESOLVED: 1) PW to update… 2) Locum Clerk to place…", "… • Locum Clerk to amend"
+# "(Clerk to highlight this…)", "RESOLVED: 1) PW to update… 2) Locum Clerk to place…", "… • Locum Clerk to amend",
+# "Councillors asked the Clerk to revise the budget"
+_ASKED_OPEN = re.compile(r"\s(?:asked|requested|instructed|tasked)\s")
 _CLAUSE_OPEN = re.compile(r";\s+|:\s+|\(\s*|\s\d{1,2}\)\s+|\s[•●▪]\s+|,?\s+(?:and|&)\s+(?=[A-Z])"
+                          r"|\s(?:asked|requested|instructed|tasked)\s+(?=(?:the\s+)?[A-Z])"
                           r"|,\s+(?=(?:the\s+)?(?:[A-Z][a-z]+\s+)?Clerk\s+to\b)")
 _RESOLUTION = re.compile(r"^(?:RESOLVED|AGREED)\b", re.IGNORECASE)
 _ROLE_DOERS = {"clerk", "chair", "chairman", "secretary", "treasurer", "headteacher"}
@@ -574,6 +579,8 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
             if found and off < found[-1][1] + found[-1][2].end or _REVIEW_HEAD.search(sent[:cut]):
                 continue  # inside the owner phrase just taken, or a review of last week's actions
             got = _owner_to(ctx, _ITEM_PREFIX.sub("", clause), resolved=(off > 0 or continued) and resolution)
+            if got and off > 0 and _ASKED_OPEN.match(sent[cut:off]) and _PAST.search(sent[max(0, cut - 12):cut]):
+                continue  # "Tim Glover had asked the Clerk to meet": an earlier request, reported
             if got and not (off == 0 and ":" in clause[:got.end]):  # "David: To some extent." is an answer
                 found.append((cut, off + len(clause) - len(_ITEM_PREFIX.sub("", clause)), got))
         for n, (cut, off, got) in enumerate(found):

@@ -665,3 +665,34 @@ def test_action_item_owner_not_in_the_attendee_list(line, owners, task):
 def test_a_likely_intention_is_no_commitment():
     doc = doc_of("scottmcm will likely update the names based on libs feedback from Wednesday's meeting (2021-02-17).")
     assert run(doc, [Attendee(name="scottmcm")]) == []
+
+
+NORTHWOLD = [Attendee(name="A Collins"), Attendee(name="R Crisp"), Attendee(name="N Cooper", role="Clerk")]
+
+
+@pytest.mark.parametrize("paragraph,task", [
+    pytest.param("The Clerk went through payments and receipts and the current balance on the internal statement. "
+                 "Councillors asked the Clerk to revise the budget and complete a budget projection for the end of the year.",
+                 "revise the budget and complete a budget projection for the end of the year.", id="asked-the-clerk"),
+    pytest.param("The Clerk was instructed to put a notice in Village Life to say that all bottle banks will be withdrawn "
+                 "from next year.", "put a notice in Village Life to say that all bottle banks will be withdrawn from "
+                 "next year.", id="was-instructed"),
+])
+def test_the_body_asking_or_instructing_its_clerk(paragraph, task):
+    assert [(a.owners, a.text) for a in run(doc_of(paragraph), NORTHWOLD)] == [(["N Cooper"], task)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Methwold Football Club offered to pay £10 per match in the letter.",
+    "The Clerk reported that Tim Glover had asked the Clerk to meet to discuss CGM’s contract.",
+])
+def test_outside_offers_and_reported_requests_are_no_tasks(paragraph):
+    assert run(doc_of(paragraph), NORTHWOLD) == []
+
+
+def test_a_resolution_rewording_the_request_just_above_is_one_task():
+    """west-dereham-pc 2017-03-02: 'CC asked PW to seek feedback…' then 'RESOLVED: 1) PW to update…'."""
+    people = [Attendee(name="Pam Walker", initials="PW"), Attendee(name="Chris Cross", initials="CC")]
+    doc = doc_of("PW advised them how to investigate and improve their broadband. CC asked PW to seek feedback from them.",
+                 "RESOLVED: 1) PW to update with the Parishioners about their Broadband in Basil Road.")
+    assert [a.text for a in run(doc, people)] == ["update with the Parishioners about their Broadband in Basil Road."]
