@@ -460,6 +460,10 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                     continue
                 if span.id_ == "action.narrative.will" and not any(_doer(ctx, o) for o in got.owners):
                     continue  # "The plan will…", "SCC will repair": only people and officers commit
+                if span.id_ == "action.narrative.should" and not (
+                        _AGREED_THAT.search(before.rstrip()[:-len(got.owner_text)])
+                        and all(_doer(ctx, o) for o in got.owners)):
+                    continue  # "X should…" commits only as what the meeting agreed: "It was agreed that DC should check"
                 if span.text.lower().startswith("offer") and not any(ctx.owners.is_known(o) for o in got.owners):
                     continue  # "Methwold Football Club offered to pay £10": an outside party's offer
             accepted.append((rel, got, span.id_))
@@ -476,7 +480,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
             if _VAGUE_TASK.fullmatch(task):
                 task = _clean(sent)
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
-                          r"was asked|were asked|is asked|are asked|was instructed|were instructed|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
+                          r"was asked|were asked|is asked|are asked|was instructed|were instructed|is|are|will|would|shall|should|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
             if len(task.split()) < 2 or rule == "action.narrative.agreed" and _AGREED_TO_THING.match(task):
                 continue  # "the Parish Council agreed to this resolution" accepts, it does not commit
@@ -486,6 +490,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
     return out
 
 
+_AGREED_THAT = re.compile(r"(?i)\b(?:agreed|resolved|decided)\s+that\s+(?:the\s+)?$")
 _AGREED_TO_THING = re.compile(r"(?i)(?:this|that|these|those|the|a|an|its|their|his|her)\b")
 # a task that only points back at the sentence ("Heather agreed to do this."): the sentence is the task
 _VAGUE_TASK = re.compile(r"(?i)(?:agreed\s+to\s+|will\s+|to\s+)?(?:do|action|progress|take|follow|look\s+into|"
@@ -654,6 +659,21 @@ def _ends_list(ctx: Context, i: int) -> bool:
     return nxt is not None and nxt.kind == "list_item"
 
 
+# "This has been resolved and a formal report is being prepared.", "This action was completed and …"
+_CLOSED_AFTER = re.compile(r"(?i)^\W*(?:this|that|it)(?:\s+action)?\s+(?:has\s+(?:now\s+)?been|had\s+been|was|is\s+now)\s+"
+                           r"(?:resolved|completed|done|actioned|closed|dealt\s+with)\b")
+
+
+def _closed_after(ctx: Context, c: Candidate) -> bool:
+    """A task the minutes close in the very next sentence: a matter arising reviewed, not a new task."""
+    text = ctx.document.blocks[c.block].text
+    at = text.find(c.source_text[-40:])
+    rest = text[at + len(c.source_text[-40:]):] if at >= 0 else ""
+    if not rest.strip() and c.block + 1 < len(ctx.document.blocks):
+        rest = ctx.document.blocks[c.block + 1].text
+    return _CLOSED_AFTER.match(rest) is not None
+
+
 def collect(ctx: Context) -> list[Candidate]:
     cands: list[Candidate] = []
     tracker = SectionTracker()
@@ -686,7 +706,7 @@ def collect(ctx: Context) -> list[Candidate]:
         if not covered or covered[0][0] > 0:
             cands.extend(narrative_candidates(ctx, block, doc, 0, block.text, section, skip=covered))
             cands.extend(_bare_owner_to(ctx, block, section, covered))
-    return cands
+    return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
 
 
 def _deadline(c: Candidate, meeting: Meeting, body: set[str], events) -> tuple[str | None, str | None, str | None]:

@@ -696,3 +696,36 @@ def test_a_resolution_rewording_the_request_just_above_is_one_task():
     doc = doc_of("PW advised them how to investigate and improve their broadband. CC asked PW to seek feedback from them.",
                  "RESOLVED: 1) PW to update with the Parishioners about their Broadband in Basil Road.")
     assert [a.text for a in run(doc, people)] == ["update with the Parishioners about their Broadband in Basil Road."]
+
+
+SFRA = [Attendee(name="Joyce Hull", initials="JH", role="Chairman"), Attendee(name="Daphne Clements", initials="DC"),
+        Attendee(name="Debroy Summers", initials="DS")]
+
+
+@pytest.mark.parametrize("paragraph,owners", [
+    pytest.param("It was agreed that DC should check with Mally Reeve to see if the Village Hall could be used.",
+                 ["Daphne Clements"], id="initials"),
+    pytest.param("It was agreed that the Chairman should discuss the matter with the Parish Clerk before approaching "
+                 "the Lynn News.", ["Joyce Hull"], id="role"),
+])
+def test_agreed_that_someone_should(paragraph, owners):
+    assert [a.owners for a in run(doc_of(paragraph), SFRA)] == [owners]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Committee felt that DC should check with Mally Reeve first.",
+    "It was agreed that the concert should raise funds for the church.",
+])
+def test_should_outside_an_agreement_is_no_task(paragraph):
+    assert run(doc_of(paragraph), SFRA) == []
+
+
+@pytest.mark.parametrize("first,closing", [
+    ("a. JH agreed to contact Norfolk Rural Community Council to find out if they required actual receipts.",
+     "This has been resolved and a formal report is being prepared."),
+    ("b. Secretary agreed to contact Ray Thompson to confirm details of the Constitution.",
+     "This action was completed and the final version of the Constitution is now held by the Secretary."),
+])
+def test_a_task_closed_in_the_next_sentence_is_no_task(first, closing):
+    assert run(doc_of(first, closing), SFRA) == []
+    assert run(doc_of(f"{first} {closing}"), SFRA) == []
