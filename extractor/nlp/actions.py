@@ -611,6 +611,30 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
     return out
 
 
+# "The boxes … are to be tackled by the Clerk prior to the next meeting": a passive task with its doer after "by"
+_PASSIVE_BY = re.compile(r"\b(?:is|are)\s+to\s+be\s+[a-z]+(?:ed|en|t|ne)\s+by\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+                         r"(?=\s+(?:prior|before|by|at|in|on|within|as|and|when|if|after)\b|\s*[,.;]|\s*$)")
+
+
+def _passive_by(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:
+    """A task worded in the passive, its doer named after "by" (a person or officer, not "by the end of")."""
+    out = []
+    for s0, s1 in sentence_spans(block.text):
+        if any(x < s1 and s0 < y for x, y in skip):
+            continue
+        sent = block.text[s0:s1]
+        m = _PASSIVE_BY.search(sent)
+        got = ctx.owners.parse_phrase(m.group(1)) if m else None
+        if not got or not all(_doer(ctx, o) for o in got.owners) or _hedged(sent[:m.start()]):
+            continue
+        clause = re.split(r"[;:]\s+", sent[:m.start()])[-1]
+        task = _clean(_ITEM_PREFIX.sub("", _strip_bullet(clause.strip())) + " " + sent[m.start():])
+        out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
+                             source_text=_clean(sent), rule="action.narrative.passive", kind="narrative",
+                             block=block.index, provenance=block.provenance(s0), section=section))
+    return out
+
+
 def _owner_to(ctx: Context, clause: str, resolved: bool) -> OwnerMatch | None:
     """The doer opening `clause` with 'to' ("Locum Clerk to report…"), or after "RESOLVED: That" the
     subjunctive ("That the Locum Clerk contact the Planning Officer")."""
@@ -706,6 +730,7 @@ def collect(ctx: Context) -> list[Candidate]:
         if not covered or covered[0][0] > 0:
             cands.extend(narrative_candidates(ctx, block, doc, 0, block.text, section, skip=covered))
             cands.extend(_bare_owner_to(ctx, block, section, covered))
+            cands.extend(_passive_by(ctx, block, section, covered))
     return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
 
 

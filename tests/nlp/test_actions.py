@@ -729,3 +729,12 @@ def test_should_outside_an_agreement_is_no_task(paragraph):
 def test_a_task_closed_in_the_next_sentence_is_no_task(first, closing):
     assert run(doc_of(first, closing), SFRA) == []
     assert run(doc_of(f"{first} {closing}"), SFRA) == []
+
+
+@pytest.mark.parametrize("paragraph,owners", [
+    pytest.param("11.2 The boxes of historical documents which need to be sorted through are to be tackled by the Clerk "
+                 "prior to the next meeting where possible.", ["Nicola Cooper"], id="by-the-clerk"),
+    pytest.param("The boxes of historical documents are to be sorted by the end of the month.", [], id="by-a-date"),
+])
+def test_passive_task_with_its_doer_after_by(paragraph, owners):
+    assert [a.owners for a in run(doc_of(paragraph), WEREHAM)] == ([owners] if owners else [])
