@@ -261,6 +261,20 @@ def _marked_from(block: Block, doc: Doc) -> int:
     return start
 
 
+# "TODO: insert the link here.": the note-taker's reminder to finish the minutes, not a task of the meeting
+_PLACEHOLDER = re.compile(r"(?i)^(?:insert|add|paste|put|fill\s+in|include)\s+(?:the\s+|a\s+)?(?:links?|url|reference|"
+                          r"notes?|details|slides|names?)\b.{0,20}\bhere\b")
+_BRACKET_OWNER = re.compile(r"\s*\(\s*([A-Z][a-z'’-]+(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z'’-]+)?)\s+to\s+[a-z]+(?:\s+[a-z]+)?"
+                            r"\W*\)\W*$")
+
+
+def _owner_in_brackets(ctx: Context, task: str) -> tuple[str, OwnerMatch | None]:
+    """"Action: Remove util.p (Jeremiah to respond.)": the bracket names who takes the task on."""
+    m = _BRACKET_OWNER.search(task)
+    got = ctx.owners.unknown_names(m.group(1)) if m else None
+    return (_clean(task[:m.start()]), got) if got else (task, None)
+
+
 def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) -> list[Candidate]:
     block, doc = ctx.document.blocks[i], ctx.parsed[i]
     markers = _markers(block, doc)
@@ -312,8 +326,10 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
             continue
         for piece in _split_tasks(ctx, content):
             task, got = _task_from(ctx, piece, marked=True)
-            if not task or _NONE.match(task):
+            if not task or _NONE.match(task) or _PLACEHOLDER.match(task):
                 continue
+            if got is None:
+                task, got = _owner_in_brackets(ctx, task)
             owners = got.owners if got else ctx.owners.mentioned(task)
             owner_text = got.owner_text if got else (", ".join(owners) if owners else None)
             out.append(Candidate(text=task, explicit=True, owners=owners, owner_text=owner_text,

@@ -738,3 +738,13 @@ def test_a_task_closed_in_the_next_sentence_is_no_task(first, closing):
 ])
 def test_passive_task_with_its_doer_after_by(paragraph, owners):
     assert [a.owners for a in run(doc_of(paragraph), WEREHAM)] == ([owners] if owners else [])
+
+
+def test_an_owner_in_brackets_after_the_task():
+    doc = doc_of("Action: Remove util.p (Jeremiah to respond.)")
+    assert [(a.owners, a.text) for a in run(doc, [Attendee(name="Bert Belder")])] == [(["Jeremiah"], "Remove util.p")]
+
+
+def test_a_note_takers_placeholder_is_no_task():
+    doc = doc_of("Sam has a document about import naming. TODO: insert the link here. We’ll discuss it in the next meeting.")
+    assert all("insert the link" not in a.text for a in run(doc, [Attendee(name="Sam Clegg")]))
