@@ -30,7 +30,7 @@ _DONE = re.compile(r"^\W*(done|completed?|closed|finished|resolved|discharged)\b
 _MARK = r"(?:[*•●▪◦\-–+]|\(?[0-9]{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])"
 _BULLET = re.compile(rf"^\s*(?:{_MARK}\s+(?:\[[ xX✓]?\]\s*)?|\[[ xX✓]?\]\s*)")  # "- [ ] " task lists too
 _CHECKED = re.compile(r"^\s*(?:[*•●▪◦\-–+]\s+)?\[[xX✓]\]")  # a ticked task-list box: done
-_HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|perhaps|would like|consider whether|"
+_HEDGE = re.compile(r"\b((?-i:may)|might|could|hopes?|hoped|hopefully|possibly|perhaps|likely|probably|would like|consider whether|"
                     r"if possible|in principle|was unable|were unable|not able)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(had|has already|have already|already|previously)\b", re.IGNORECASE)
 _SPEAKER = re.compile(r"^\s*(?:[*\-•]\s*)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}|@[\w.-]+):\s+")
@@ -150,12 +150,27 @@ def _split_tasks(ctx: Context, content: str) -> list[str]:
     return pieces
 
 
+_NAME_TO = re.compile(r"^([A-Z][a-z'’-]+(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z'’-]+)?)\s+to\s+(?!be\b)(?=[a-z])")
+
+
 def _task_from(ctx: Context, piece: str, marked: bool = False) -> tuple[str, OwnerMatch | None]:
     piece = _clean(piece)
     got = ctx.owners.leading(piece) or ctx.owners.colon_owner(piece, as_written=marked)
+    if got is None and marked:
+        got = _name_to_as_written(ctx, piece)
     if got:
         return _clean(piece[got.end:]), got
     return piece, None
+
+
+def _name_to_as_written(ctx: Context, piece: str) -> OwnerMatch | None:
+    """"Action item: Niko to suggest…": after an ACTION marker a first name before "to" + verb is the
+    owner, kept as written when no attendee list gives the name."""
+    m = _NAME_TO.match(piece)
+    got = ctx.owners.unknown_names(m.group(1)) if m else None
+    if got:
+        got.end, got.link = m.end(), "to"
+    return got
 
 
 _TASK_WORDS = re.compile(r"(?i)\b(?:will|would|shall|should|must|(?:is|are)\s+to|to\s+be|agreed|decided|resolved|"
@@ -246,6 +261,20 @@ def _marked_from(block: Block, doc: Doc) -> int:
     return start
 
 
+# "TODO: insert the link here.": the note-taker's reminder to finish the minutes, not a task of the meeting
+_PLACEHOLDER = re.compile(r"(?i)^(?:insert|add|paste|put|fill\s+in|include)\s+(?:the\s+|a\s+)?(?:links?|url|reference|"
+                          r"notes?|details|slides|names?)\b.{0,20}\bhere\b")
+_BRACKET_OWNER = re.compile(r"\s*\(\s*([A-Z][a-z'’-]+(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z'’-]+)?)\s+to\s+[a-z]+(?:\s+[a-z]+)?"
+                            r"\W*\)\W*$")
+
+
+def _owner_in_brackets(ctx: Context, task: str) -> tuple[str, OwnerMatch | None]:
+    """"Action: Remove util.p (Jeremiah to respond.)": the bracket names who takes the task on."""
+    m = _BRACKET_OWNER.search(task)
+    got = ctx.owners.unknown_names(m.group(1)) if m else None
+    return (_clean(task[:m.start()]), got) if got else (task, None)
+
+
 def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) -> list[Candidate]:
     block, doc = ctx.document.blocks[i], ctx.parsed[i]
     markers = _markers(block, doc)
@@ -297,8 +326,10 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
             continue
         for piece in _split_tasks(ctx, content):
             task, got = _task_from(ctx, piece, marked=True)
-            if not task or _NONE.match(task):
+            if not task or _NONE.match(task) or _PLACEHOLDER.match(task):
                 continue
+            if got is None:
+                task, got = _owner_in_brackets(ctx, task)
             owners = got.owners if got else ctx.owners.mentioned(task)
             owner_text = got.owner_text if got else (", ".join(owners) if owners else None)
             out.append(Candidate(text=task, explicit=True, owners=owners, owner_text=owner_text,
@@ -311,6 +342,15 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
 # ---------------------------------------------------------------------------------------
 # action lists: "ACTION POINTS", "Next steps", MeetBot "Action Items"
 # ---------------------------------------------------------------------------------------
+
+# "ISO 27001 policy review completed", "Security awareness training postponed until July": a line under
+# "Action Items:" reporting where a matter stands, not a task ("Get Sprint #1 done" is one)
+_STATUS_LINE = re.compile(r"(?i)^(?!(?:get|make|have|ensure|see|check|confirm|verify|keep|mark)\b)[^.;:]{3,80}?\s"
+                          r"(?:(?:now|only|\d{1,3}%|fully|partly|partially|successfully|not)\s+)*"
+                          r"(?:completed?|done|successful|postponed|deferred|cancell?ed|closed|resolved|achieved|"
+                          r"finished|delayed|on\s+hold|in\s+progress|underway|under\s+way)"
+                          r"(?:\s+(?:until|till|to|by|in|on|at)\s+[^.;]{1,30})?\W*$")
+
 
 def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | None:
     block = ctx.document.blocks[i]
@@ -331,6 +371,8 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
         tail = ctx.owners.parse_phrase(m.group(1)) if m else None
         owners = tail.owners if tail else ctx.owners.mentioned(text)
         owner_text = tail.owner_text if tail else None
+        if not owners and _STATUS_LINE.match(text):
+            return None
     else:
         owners, owner_text = got.owners, got.owner_text
     return Candidate(text=task if got else text, explicit=True, owners=owners, owner_text=owner_text,
@@ -341,12 +383,14 @@ def list_candidate(ctx: Context, i: int, section: str | None) -> Candidate | Non
 
 _HANDLE_FIRST = re.compile(r"^(@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?=[a-z])")
 _OWNER_FIRST = re.compile(r"^([^–—:]{1,40}?)\s+(?:--|[–—-])\s+(?=\S)")
+# "Rick & Tom get Sprint #1 done", "Rob, Rick, Michele & Tom develop budget…": first names, then the verb
+_NAMES_FIRST = re.compile(r"^([A-Z][a-z'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][a-z'’-]+){0,5})\s+(?=[a-z]{2,}\b)(?!(?:to|will|is|are|was|were|has|had|have|and|or|of)\b)")
 _OWNER_LAST = re.compile(r"(?:\s+[–—-]\s+([^–—\-()]{1,60})|\s*\(([^()]{1,60})\))\W*$")
 
 
 def _owner_beside(ctx: Context, text: str) -> tuple[str, OwnerMatch | None]:
     """An action-list item's owner set beside the task: "@alice draft …", "Carol – book the venue",
-    "Review the policy (Bob)", "Update the roadmap – Alice, Bob"."""
+    "Review the policy (Bob)", "Update the roadmap – Alice, Bob", "Rick & Tom get Sprint #1 done"."""
     m = _HANDLE_FIRST.match(text) or _OWNER_FIRST.match(text)
     if m:
         got = ctx.owners.parse_phrase(m.group(1))
@@ -357,6 +401,11 @@ def _owner_beside(ctx: Context, text: str) -> tuple[str, OwnerMatch | None]:
         got = ctx.owners.parse_phrase(m.group(1) or m.group(2))
         if got:
             return _clean(text[:m.start()]), got
+    m = _NAMES_FIRST.match(text)
+    if m:  # no link word: only first names of attendees listed in full tell owners from a task ("Security …")
+        got = ctx.owners.parse_phrase(m.group(1))
+        if got and all(len(o.split()) >= 2 and o.split()[0] in got.owner_text for o in got.owners):
+            return _clean(text[m.end():]), got
     return text, None
 
 
@@ -427,6 +476,12 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
                     continue
                 if span.id_ == "action.narrative.will" and not any(_doer(ctx, o) for o in got.owners):
                     continue  # "The plan will…", "SCC will repair": only people and officers commit
+                if span.id_ == "action.narrative.should" and not (
+                        _AGREED_THAT.search(before.rstrip()[:-len(got.owner_text)])
+                        and all(_doer(ctx, o) for o in got.owners)):
+                    continue  # "X should…" commits only as what the meeting agreed: "It was agreed that DC should check"
+                if span.text.lower().startswith("offer") and not any(ctx.owners.is_known(o) for o in got.owners):
+                    continue  # "Methwold Football Club offered to pay £10": an outside party's offer
             accepted.append((rel, got, span.id_))
         for k, (rel, got, rule) in enumerate(accepted):
             end = len(sent)
@@ -441,7 +496,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
             if _VAGUE_TASK.fullmatch(task):
                 task = _clean(sent)
             task = re.sub(r"^(?:has agreed|agreed|volunteered|offered|undertook|promised|agrees|volunteers|offers|"
-                          r"was asked|were asked|is asked|are asked|is|are|will|would|shall|'ll|can volunteer)\s+(?:to\s+)?",
+                          r"was asked|were asked|is asked|are asked|was instructed|were instructed|is|are|will|would|shall|should|'ll|can volunteer)\s+(?:to\s+)?",
                           "", task, flags=re.IGNORECASE)
             if len(task.split()) < 2 or rule == "action.narrative.agreed" and _AGREED_TO_THING.match(task):
                 continue  # "the Parish Council agreed to this resolution" accepts, it does not commit
@@ -451,6 +506,7 @@ def narrative_candidates(ctx: Context, block: Block, doc: Doc, text_offset: int,
     return out
 
 
+_AGREED_THAT = re.compile(r"(?i)\b(?:agreed|resolved|decided)\s+that\s+(?:the\s+)?$")
 _AGREED_TO_THING = re.compile(r"(?i)(?:this|that|these|those|the|a|an|its|their|his|her)\b")
 # a task that only points back at the sentence ("Heather agreed to do this."): the sentence is the task
 _VAGUE_TASK = re.compile(r"(?i)(?:agreed\s+to\s+|will\s+|to\s+)?(?:do|action|progress|take|follow|look\s+into|"
@@ -495,8 +551,11 @@ def _owner_before(ctx: Context, before: str) -> OwnerMatch | None:
 _ITEM_PREFIX = re.compile(r"^(?:(?:item|minute|min\.?|ref\.?)\s*)?[A-Z]{0,4}\s?\d{1,3}(?:[./]\d{1,4})*[a-z]?\s*[:.)–-]\s+"
                           r"|^\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])", re.IGNORECASE)
 # where a new clause may open with its own doer: "…run over; Clerk to notify", "planned for: Clerk to",
-# "(Clerk to highlight this…)", "RESOLVED: 1) PW to update… 2) Locum Clerk to place…", "… • Locum Clerk to amend"
+# "(Clerk to highlight this…)", "RESOLVED: 1) PW to update… 2) Locum Clerk to place…", "… • Locum Clerk to amend",
+# "Councillors asked the Clerk to revise the budget"
+_ASKED_OPEN = re.compile(r"\s(?:asked|requested|instructed|tasked)\s")
 _CLAUSE_OPEN = re.compile(r";\s+|:\s+|\(\s*|\s\d{1,2}\)\s+|\s[•●▪]\s+|,?\s+(?:and|&)\s+(?=[A-Z])"
+                          r"|\s(?:asked|requested|instructed|tasked)\s+(?=(?:the\s+)?[A-Z])"
                           r"|,\s+(?=(?:the\s+)?(?:[A-Z][a-z]+\s+)?Clerk\s+to\b)")
 _RESOLUTION = re.compile(r"^(?:RESOLVED|AGREED)\b", re.IGNORECASE)
 _ROLE_DOERS = {"clerk", "chair", "chairman", "secretary", "treasurer", "headteacher"}
@@ -541,6 +600,8 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
             if found and off < found[-1][1] + found[-1][2].end or _REVIEW_HEAD.search(sent[:cut]):
                 continue  # inside the owner phrase just taken, or a review of last week's actions
             got = _owner_to(ctx, _ITEM_PREFIX.sub("", clause), resolved=(off > 0 or continued) and resolution)
+            if got and off > 0 and _ASKED_OPEN.match(sent[cut:off]) and _PAST.search(sent[max(0, cut - 12):cut]):
+                continue  # "Tim Glover had asked the Clerk to meet": an earlier request, reported
             if got and not (off == 0 and ":" in clause[:got.end]):  # "David: To some extent." is an answer
                 found.append((cut, off + len(clause) - len(_ITEM_PREFIX.sub("", clause)), got))
         for n, (cut, off, got) in enumerate(found):
@@ -563,6 +624,30 @@ def _bare_owner_to(ctx: Context, block: Block, section: str | None, skip) -> lis
                                  source_text=source, rule="action.narrative.to", kind="narrative",
                                  block=block.index, provenance=block.provenance(s0), section=section,
                                  resolution=resolution))
+    return out
+
+
+# "The boxes … are to be tackled by the Clerk prior to the next meeting": a passive task with its doer after "by"
+_PASSIVE_BY = re.compile(r"\b(?:is|are)\s+to\s+be\s+[a-z]+(?:ed|en|t|ne)\s+by\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+                         r"(?=\s+(?:prior|before|by|at|in|on|within|as|and|when|if|after)\b|\s*[,.;]|\s*$)")
+
+
+def _passive_by(ctx: Context, block: Block, section: str | None, skip) -> list[Candidate]:
+    """A task worded in the passive, its doer named after "by" (a person or officer, not "by the end of")."""
+    out = []
+    for s0, s1 in sentence_spans(block.text):
+        if any(x < s1 and s0 < y for x, y in skip):
+            continue
+        sent = block.text[s0:s1]
+        m = _PASSIVE_BY.search(sent)
+        got = ctx.owners.parse_phrase(m.group(1)) if m else None
+        if not got or not all(_doer(ctx, o) for o in got.owners) or _hedged(sent[:m.start()]):
+            continue
+        clause = re.split(r"[;:]\s+", sent[:m.start()])[-1]
+        task = _clean(_ITEM_PREFIX.sub("", _strip_bullet(clause.strip())) + " " + sent[m.start():])
+        out.append(Candidate(text=task, explicit=False, owners=got.owners, owner_text=got.owner_text,
+                             source_text=_clean(sent), rule="action.narrative.passive", kind="narrative",
+                             block=block.index, provenance=block.provenance(s0), section=section))
     return out
 
 
@@ -614,6 +699,21 @@ def _ends_list(ctx: Context, i: int) -> bool:
     return nxt is not None and nxt.kind == "list_item"
 
 
+# "This has been resolved and a formal report is being prepared.", "This action was completed and …"
+_CLOSED_AFTER = re.compile(r"(?i)^\W*(?:this|that|it)(?:\s+action)?\s+(?:has\s+(?:now\s+)?been|had\s+been|was|is\s+now)\s+"
+                           r"(?:resolved|completed|done|actioned|closed|dealt\s+with)\b")
+
+
+def _closed_after(ctx: Context, c: Candidate) -> bool:
+    """A task the minutes close in the very next sentence: a matter arising reviewed, not a new task."""
+    text = ctx.document.blocks[c.block].text
+    at = text.find(c.source_text[-40:])
+    rest = text[at + len(c.source_text[-40:]):] if at >= 0 else ""
+    if not rest.strip() and c.block + 1 < len(ctx.document.blocks):
+        rest = ctx.document.blocks[c.block + 1].text
+    return _CLOSED_AFTER.match(rest) is not None
+
+
 def collect(ctx: Context) -> list[Candidate]:
     cands: list[Candidate] = []
     tracker = SectionTracker()
@@ -646,7 +746,8 @@ def collect(ctx: Context) -> list[Candidate]:
         if not covered or covered[0][0] > 0:
             cands.extend(narrative_candidates(ctx, block, doc, 0, block.text, section, skip=covered))
             cands.extend(_bare_owner_to(ctx, block, section, covered))
-    return cands
+            cands.extend(_passive_by(ctx, block, section, covered))
+    return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
 
 
 def _deadline(c: Candidate, meeting: Meeting, body: set[str], events) -> tuple[str | None, str | None, str | None]:

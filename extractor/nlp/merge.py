@@ -69,6 +69,15 @@ def _task_overlap(a: Candidate, b: Candidate) -> float:
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
+def _asked_then_resolved(a: Candidate, b: Candidate) -> bool:
+    """"CC asked PW to seek feedback from them." then "RESOLVED: 1) PW to update with the Parishioners…":
+    the resolution words the request of the paragraph just above it afresh, for the same one doer."""
+    res, req = (a, b) if a.resolution else (b, a)
+    return not req.resolution and req.block < res.block and req.rule == "action.narrative.to" \
+        and re.search(r"\b(?:asked|requested|instructed|tasked)\s+(?:the\s+)?" + re.escape(req.owner_text or "~")
+                      + r"\s+to\b", req.source_text) is not None and set(req.owners) == set(res.owners)
+
+
 def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
     sim = _similarity(keep, other)
     same_text = squash(keep.text).lower().rstrip(".") == squash(other.text).lower().rstrip(".")
@@ -102,7 +111,7 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
             # "The Locum Clerk agreed to pass onto the Handyman…" restated as "RESOLVED: Locum Clerk to report to
             # the Handyman…"
             sa, sb = _task_stems(keep, other)
-            return same_text or len(sa & sb) >= 2 and _task_overlap(keep, other) >= 0.3
+            return same_text or len(sa & sb) >= 2 and _task_overlap(keep, other) >= 0.3 or _asked_then_resolved(keep, other)
         sa, sb = _task_stems(keep, other)
         return near and (same_text or _task_overlap(keep, other) >= 0.6 and min(len(sa), len(sb)) >= 2) \
             and _same_owner(keep, other)

@@ -49,6 +49,7 @@ LINKS = ["has agreed to", "have agreed to", "agreed to", "volunteered to", "offe
          "will", "shall", "must", "should", "to"]
 _LINK_RE = re.compile(r"\s(" + "|".join(re.escape(x) for x in LINKS) + r")\s+", re.IGNORECASE)
 _SPLIT_RE = re.compile(r"\s*(?:/|&|\+|,|\band\b|\bwith\b)\s*", re.IGNORECASE)
+_NOT_IN_ROLE = re.compile(r"^(?:the|a|an|that|to|[a-z]+ed)$")  # a verb or article inside: a clause, not a role
 _HANDLE = re.compile(r"^@[\w.-]+$")
 _INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$")
@@ -99,7 +100,8 @@ class OwnerParser:
             return bare, None
         if tl[-1] in ROLE_HEADS and len(toks) <= 4 and all(t[:1].isupper() or t.lower() in ROLE_HEADS or t.lower() in {"of", "and"} for t in toks):
             return bare, None
-        if tl[-1] in ROLE_HEADS and len(toks) <= 4 and toks[0][:1].isupper():
+        if tl[-1] in ROLE_HEADS and len(toks) <= 4 and toks[0][:1].isupper() \
+                and not any(_NOT_IN_ROLE.match(t) for t in toks[1:-1]):  # not "Councillors asked the Clerk"
             return bare, None
         if " ".join(tl) in GROUPS or (tl[-1] in GROUPS and len(toks) <= 3 and (
                 tl[0] in self.body_words or tl[0] in {"all", "every", "each"} or len(toks) == 1)):
@@ -164,7 +166,7 @@ class OwnerParser:
             return None
         got = self.parse_phrase(m.group(1))
         if got is None and as_written:
-            got = self._unknown_names(m.group(1))
+            got = self.unknown_names(m.group(1))
         if got:
             got.end = m.end()
             got.link = ":"
@@ -183,7 +185,7 @@ class OwnerParser:
             or bool(words) and (
             words[-1] in ROLE_HEADS or words[-1] in GROUPS or owner.lower() in self.known)
 
-    def _unknown_names(self, phrase: str) -> OwnerMatch | None:
+    def unknown_names(self, phrase: str) -> OwnerMatch | None:
         """'Michael' or 'Michael/Eddy' as written: one to three capitalised name words per owner."""
         parts = [p.strip() for p in _SPLIT_RE.split(phrase.strip()) if p and p.strip()]
         owners = []

@@ -616,3 +616,135 @@ def test_he_also_agreed_is_the_person_named_before():
     doc = doc_of("Martin Storey reported on the gates. He also agreed to explore with highways if there was a clause "
                  "for replacement.")
     assert [a.owners for a in run(doc, STOKE18)] == [["Martin Storey"]]
+
+
+ATP = [Attendee(name="Rick Ales"), Attendee(name="Rob Hyde"), Attendee(name="Tom Waples"),
+       Attendee(name="Michele Reeder"), Attendee(name="Travis Cottrell")]
+
+
+@pytest.mark.parametrize("line,owners,task", [
+    pytest.param("Rick & Tom get Sprint #1 done ASAP to support ongoing 8D ATP testing.", ["Rick Ales", "Tom Waples"],
+                 "get Sprint #1 done ASAP to support ongoing 8D ATP testing.", id="two-names"),
+    pytest.param("Rob, Rick, Michele & Tom develop budget for Sprint #2, request PO.",
+                 ["Rob Hyde", "Rick Ales", "Michele Reeder", "Tom Waples"], "develop budget for Sprint #2, request PO.",
+                 id="four-names"),
+])
+def test_action_list_names_before_the_verb_without_a_link_word(line, owners, task):
+    doc = doc_of("Action Items:", line)
+    assert [(a.owners, a.text) for a in run(doc, ATP)] == [(owners, task)]
+
+
+def test_a_capitalised_task_is_not_an_unlisted_owner():
+    doc = doc_of("Action Items:", "Security awareness training starts in July",
+                 kinds=("paragraph", "list_item"))
+    assert [a.owners for a in run(doc, [Attendee(name="Security", role="Officer")])] == [[]]
+
+
+@pytest.mark.parametrize("line", [
+    "ISO 27001 policy review completed",
+    "User access review only 70% complete",
+    "Security awareness training postponed until July",
+    "Backup testing successful",
+])
+def test_status_lines_under_action_items_are_no_tasks(line):
+    doc = doc_of("Action Items:", line, kinds=("paragraph", "list_item"))
+    assert run(doc, ATP) == []
+
+
+@pytest.mark.parametrize("line,owners,task", [
+    pytest.param("* Action item: Niko to suggest posting on the RFC repository", ["Niko"],
+                 "suggest posting on the RFC repository", id="first-name"),
+    pytest.param("* Action item: nikomatsakis to write up the proposal", ["nikomatsakis"], "write up the proposal",
+                 id="lowercase-handle"),
+])
+def test_action_item_owner_not_in_the_attendee_list(line, owners, task):
+    people = [Attendee(name="nikomatsakis"), Attendee(name="pnkfelix")]
+    assert [(a.owners, a.text) for a in run(doc_of(line), people)] == [(owners, task)]
+
+
+def test_a_likely_intention_is_no_commitment():
+    doc = doc_of("scottmcm will likely update the names based on libs feedback from Wednesday's meeting (2021-02-17).")
+    assert run(doc, [Attendee(name="scottmcm")]) == []
+
+
+NORTHWOLD = [Attendee(name="A Collins"), Attendee(name="R Crisp"), Attendee(name="N Cooper", role="Clerk")]
+
+
+@pytest.mark.parametrize("paragraph,task", [
+    pytest.param("The Clerk went through payments and receipts and the current balance on the internal statement. "
+                 "Councillors asked the Clerk to revise the budget and complete a budget projection for the end of the year.",
+                 "revise the budget and complete a budget projection for the end of the year.", id="asked-the-clerk"),
+    pytest.param("The Clerk was instructed to put a notice in Village Life to say that all bottle banks will be withdrawn "
+                 "from next year.", "put a notice in Village Life to say that all bottle banks will be withdrawn from "
+                 "next year.", id="was-instructed"),
+])
+def test_the_body_asking_or_instructing_its_clerk(paragraph, task):
+    assert [(a.owners, a.text) for a in run(doc_of(paragraph), NORTHWOLD)] == [(["N Cooper"], task)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Methwold Football Club offered to pay £10 per match in the letter.",
+    "The Clerk reported that Tim Glover had asked the Clerk to meet to discuss CGM’s contract.",
+])
+def test_outside_offers_and_reported_requests_are_no_tasks(paragraph):
+    assert run(doc_of(paragraph), NORTHWOLD) == []
+
+
+def test_a_resolution_rewording_the_request_just_above_is_one_task():
+    """west-dereham-pc 2017-03-02: 'CC asked PW to seek feedback…' then 'RESOLVED: 1) PW to update…'."""
+    people = [Attendee(name="Pam Walker", initials="PW"), Attendee(name="Chris Cross", initials="CC")]
+    doc = doc_of("PW advised them how to investigate and improve their broadband. CC asked PW to seek feedback from them.",
+                 "RESOLVED: 1) PW to update with the Parishioners about their Broadband in Basil Road.")
+    assert [a.text for a in run(doc, people)] == ["update with the Parishioners about their Broadband in Basil Road."]
+
+
+SFRA = [Attendee(name="Joyce Hull", initials="JH", role="Chairman"), Attendee(name="Daphne Clements", initials="DC"),
+        Attendee(name="Debroy Summers", initials="DS")]
+
+
+@pytest.mark.parametrize("paragraph,owners", [
+    pytest.param("It was agreed that DC should check with Mally Reeve to see if the Village Hall could be used.",
+                 ["Daphne Clements"], id="initials"),
+    pytest.param("It was agreed that the Chairman should discuss the matter with the Parish Clerk before approaching "
+                 "the Lynn News.", ["Joyce Hull"], id="role"),
+])
+def test_agreed_that_someone_should(paragraph, owners):
+    assert [a.owners for a in run(doc_of(paragraph), SFRA)] == [owners]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The Committee felt that DC should check with Mally Reeve first.",
+    "It was agreed that the concert should raise funds for the church.",
+])
+def test_should_outside_an_agreement_is_no_task(paragraph):
+    assert run(doc_of(paragraph), SFRA) == []
+
+
+@pytest.mark.parametrize("first,closing", [
+    ("a. JH agreed to contact Norfolk Rural Community Council to find out if they required actual receipts.",
+     "This has been resolved and a formal report is being prepared."),
+    ("b. Secretary agreed to contact Ray Thompson to confirm details of the Constitution.",
+     "This action was completed and the final version of the Constitution is now held by the Secretary."),
+])
+def test_a_task_closed_in_the_next_sentence_is_no_task(first, closing):
+    assert run(doc_of(first, closing), SFRA) == []
+    assert run(doc_of(f"{first} {closing}"), SFRA) == []
+
+
+@pytest.mark.parametrize("paragraph,owners", [
+    pytest.param("11.2 The boxes of historical documents which need to be sorted through are to be tackled by the Clerk "
+                 "prior to the next meeting where possible.", ["Nicola Cooper"], id="by-the-clerk"),
+    pytest.param("The boxes of historical documents are to be sorted by the end of the month.", [], id="by-a-date"),
+])
+def test_passive_task_with_its_doer_after_by(paragraph, owners):
+    assert [a.owners for a in run(doc_of(paragraph), WEREHAM)] == ([owners] if owners else [])
+
+
+def test_an_owner_in_brackets_after_the_task():
+    doc = doc_of("Action: Remove util.p (Jeremiah to respond.)")
+    assert [(a.owners, a.text) for a in run(doc, [Attendee(name="Bert Belder")])] == [(["Jeremiah"], "Remove util.p")]
+
+
+def test_a_note_takers_placeholder_is_no_task():
+    doc = doc_of("Sam has a document about import naming. TODO: insert the link here. We’ll discuss it in the next meeting.")
+    assert all("insert the link" not in a.text for a in run(doc, [Attendee(name="Sam Clegg")]))
