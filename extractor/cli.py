@@ -118,6 +118,8 @@ def serve(db: Path, datasette_args: tuple[str, ...]) -> None:
         run_serve(db, datasette_args)
     except ServeError as e:
         fail(str(db), str(e))
+    except UnicodeDecodeError:  # datasette's --get prints text responses only
+        fail(str(db), "--get can only print text responses; open binary sources (PDF, Word) in a browser")
 
 
 def main() -> None:

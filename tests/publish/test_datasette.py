@@ -291,6 +291,13 @@ def test_serve_get_of_a_failing_path_prints_only_the_response(minutebook_db, pat
         assert json.loads(result.stdout)["status"] == status
 
 
+def test_serve_get_of_a_pdf_source_says_why_it_cannot_print_it(minutebook_db):
+    result = CliRunner().invoke(cli, ["serve", str(minutebook_db), "--get", "/-/minutebook/source/1"])  # Halesworth PDF
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "--get can only print text responses" in result.output
+
+
 # Provenance links and the source route -------------------------------------------------
 
 def test_provenance_label():
