@@ -140,6 +140,26 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def totals(rs: list[DocScore]) -> dict[str, float]:
+    """The corpus figures of many documents' scores, each a fraction."""
+    t = {k: sum(getattr(r, k) for r in rs) for k in DocScore.__dataclass_fields__ if k != "problems"}
+    return {
+        "precision": _ratio(t["found"], t["predicted"]),
+        "explicit_recall": _ratio(t["found_explicit"], t["gold_explicit"]),
+        "narrative_recall": _ratio(t["found"] - t["found_explicit"], t["gold_actions"] - t["gold_explicit"]),
+        "owners": _ratio(t["owners_ok"], t["owners_checked"]),
+        "due": _ratio(t["due_ok"], t["due_checked"]),
+        "attendee_f1": _f1(_ratio(t["attendees_found"], t["attendees_predicted"]),
+                           _ratio(t["attendees_found"], t["attendees_gold"])),
+        "decision_precision": _ratio(t["decisions_found"], t["decisions_predicted"]),
+        "decision_recall": _ratio(t["decisions_found"], t["decisions_gold"]),
+        "decision_f1": _f1(_ratio(t["decisions_found"], t["decisions_predicted"]),
+                           _ratio(t["decisions_found"], t["decisions_gold"])),
+        "meeting_date": _ratio(t["date_ok"], len(rs)),
+        **{f"n_{k}": t[k] for k in ("gold_explicit", "gold_actions", "owners_checked", "due_checked")},
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Score every gold file under a folder and print per-document lines and the totals."""
     import argparse
@@ -166,20 +186,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for problem in r.problems:
                 print(f"    {problem}")
-    total = {k: sum(getattr(r, k) for r in rs) for k in DocScore.__dataclass_fields__ if k != "problems"}
-    explicit = _ratio(total["found_explicit"], total["gold_explicit"])
-    implicit = _ratio(total["found"] - total["found_explicit"], total["gold_actions"] - total["gold_explicit"])
-    att = _f1(_ratio(total["attendees_found"], total["attendees_predicted"]),
-              _ratio(total["attendees_found"], total["attendees_gold"]))
-    dec_p = _ratio(total["decisions_found"], total["decisions_predicted"])
-    dec_r = _ratio(total["decisions_found"], total["decisions_gold"])
+    f = totals(rs)
     print(f"\n{len(rs)} documents")
-    print(f"actions: precision {_ratio(total['found'], total['predicted']):.3f}, explicit recall {explicit:.3f} "
-          f"of {total['gold_explicit']}, narrative recall {implicit:.3f} of {total['gold_actions'] - total['gold_explicit']}")
-    print(f"owners {_ratio(total['owners_ok'], total['owners_checked']):.3f} of {total['owners_checked']}, "
-          f"due {_ratio(total['due_ok'], total['due_checked']):.3f} of {total['due_checked']}")
-    print(f"attendees F1 {att:.3f}, decisions precision {dec_p:.3f} recall {dec_r:.3f} F1 {_f1(dec_p, dec_r):.3f}, "
-          f"meeting date {_ratio(total['date_ok'], len(rs)):.3f}")
+    print(f"actions: precision {f['precision']:.3f}, explicit recall {f['explicit_recall']:.3f} of {f['n_gold_explicit']}, "
+          f"narrative recall {f['narrative_recall']:.3f} of {f['n_gold_actions'] - f['n_gold_explicit']}")
+    print(f"owners {f['owners']:.3f} of {f['n_owners_checked']}, due {f['due']:.3f} of {f['n_due_checked']}")
+    print(f"attendees F1 {f['attendee_f1']:.3f}, decisions precision {f['decision_precision']:.3f} "
+          f"recall {f['decision_recall']:.3f} F1 {f['decision_f1']:.3f}, meeting date {f['meeting_date']:.3f}")
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractor.pipeline import extract
-from tests.goldscore import score
+from tests.goldscore import score, totals
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 GOLD = sorted(CORPUS.rglob("*.gold.json"))
@@ -58,19 +58,6 @@ def test_document_meets_floors(results, gold_path):
 
 
 def test_corpus_totals(results):
-    rs = [r for _, _, r in results.values()]
-    explicit = sum(r.found_explicit for r in rs) / max(1, sum(r.gold_explicit for r in rs))
-    precision = sum(r.found for r in rs) / max(1, sum(r.predicted for r in rs))
-    owners = sum(r.owners_ok for r in rs) / max(1, sum(r.owners_checked for r in rs))
-    due = sum(r.due_ok for r in rs) / max(1, sum(r.due_checked for r in rs))
-    att_p = sum(r.attendees_found for r in rs) / max(1, sum(r.attendees_predicted for r in rs))
-    att_r = sum(r.attendees_found for r in rs) / max(1, sum(r.attendees_gold for r in rs))
-    att_f1 = 2 * att_p * att_r / (att_p + att_r) if att_p + att_r else 0.0
-    dec_p = sum(r.decisions_found for r in rs) / max(1, sum(r.decisions_predicted for r in rs))
-    dec_r = sum(r.decisions_found for r in rs) / max(1, sum(r.decisions_gold for r in rs))
-    dec_f1 = 2 * dec_p * dec_r / (dec_p + dec_r) if dec_p + dec_r else 0.0
-    date = sum(r.date_ok for r in rs) / len(rs)
-    got = {"explicit_recall": explicit, "precision": precision, "owners": owners, "due": due,
-           "attendee_f1": att_f1, "decision_f1": dec_f1, "meeting_date": date}
-    low = {k: round(v, 3) for k, v in got.items() if v < TOTAL_FLOORS[k]}
+    got = totals([r for _, _, r in results.values()])
+    low = {k: round(got[k], 3) for k in TOTAL_FLOORS if got[k] < TOTAL_FLOORS[k]}
     assert not low, f"below the corpus floors {TOTAL_FLOORS}: {low}"

@@ -1101,7 +1101,7 @@ def _absorb_first_names(people: list[_Person]) -> list[_Person]:
 def _fuller_from_text(document: Document, people: list[_Person]) -> None:
     """"Stuart (SP)" on the attendee line, "Stuart Pullinger" elsewhere in the minutes: the full name, when
     the given initials fit it and the minutes name only one such person."""
-    text = "\n".join(b.text or "" for b in document.blocks)
+    text = document.text
     for p in people:
         if not p.initials or len(p.name.split()) != 1:
             continue
