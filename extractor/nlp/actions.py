@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from extractor.nlp.dates import find_events, resolve_deadline
 from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.commitments import commitment_candidates
+from extractor.nlp.owner_lines import owner_line_candidates
 from extractor.nlp.merge import merge
 from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
@@ -751,8 +752,9 @@ def collect(ctx: Context) -> list[Candidate]:
             cands.extend(_bare_owner_to(ctx, block, section, covered))
             cands.extend(_passive_by(ctx, block, section, covered))
     listed = {c.block for c in cands if c.kind in ("marker", "list")}
-    for c in commitment_candidates(ctx, cands, skip_blocks=listed | {
-            i for i, b in enumerate(ctx.document.blocks) if _CHECKED.match(b.text)}):
+    checked = {i for i, b in enumerate(ctx.document.blocks) if _CHECKED.match(b.text)}
+    for c in owner_line_candidates(ctx, cands, skip_blocks=checked, sections=sections) + \
+            commitment_candidates(ctx, cands, skip_blocks=listed | checked):
         c.section = sections.get(c.block)
         cands.append(c)
     return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]

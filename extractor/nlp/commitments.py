@@ -31,7 +31,7 @@ from models.document import Block
 # a sentence worth parsing: a modal, a commitment verb, or "<Capitalised> to <verb>"
 _CUE = re.compile(r"(?i:\b(?:will|shall|'ll|’ll|would|agreed|agrees|offered|offers|volunteered|volunteers|undertook|"
                   r"undertakes|promised|plans?|planning|intends?|looking|going|asked|requested|instructed|tasked|"
-                  r"is\s+to|are\s+to)\b)|\b[A-Z][\w'’.-]*\s+to\s+[a-z]")
+                  r"is\s+to|are\s+to|needs?|has\s+to|have\s+to|should|must|willing|happy\s+to|prepared\s+to)\b)|\b[A-Z][\w'’.-]*\s+to\s+[a-z]")
 _MAX_SENTENCE = 400
 _CONDITIONS = {"if", "unless", "whether", "should", "once"}
 _HEDGES = {"hopefully", "possibly", "perhaps", "probably", "maybe", "potentially", "ideally", "likely"}
@@ -47,11 +47,11 @@ _BODIES = {"board", "council", "committee", "tc", "tsc", "fgb", "group", "panel"
            "meeting", "working group", "sub-committee", "subcommittee", "parish council", "commission", "society",
            "association", "club", "trust", "foundation", "company", "authority", "department", "organisation",
            "organization", "project"}
-_VAGUE_OBJECTS = {"it", "this", "that", "them", "these", "those", "so", "up", "on"}
+_VAGUE_OBJECTS = {"it", "this", "that", "them", "these", "those", "so"}
 _NOT_NAMES = {"he", "she", "the", "it", "this", "they", "we", "i", "a", "an", "in", "on", "at", "after", "following",
               "there", "that", "these", "his", "her", "their", "also", "however", "as", "if", "when"}
 _HEADS_BY_TAG = {"go": {"VBG"}, "look": {"VBG"}, "be": {"VBZ", "VBP"}, "plan": {"VBZ", "VBP", "VBG", "VB"},
-                 "try": {"VB", "VBZ", "VBP"}}
+                 "try": {"VB", "VBZ", "VBP"}, "need": {"VBZ", "VBP", "VB"}, "have": {"VBZ", "VBP", "VB"}}
 
 
 def _lexicon(name: str) -> set[str]:
@@ -106,7 +106,7 @@ def commitment_candidates(ctx: Context, taken: list[Candidate], skip_blocks: set
             if _REVIEW.search(doc[:doer.left_edge.i].text) or rule == "action.commitment.to" \
                     and not _opens_clause(doc, doer):
                 continue
-            got = _doer(ctx, doc, doer, block.text[:s0], rule, tok.get("head"))
+            got = _doer(ctx, doc, doer, block.text[:s0], rule, tok.get("head"), tok.get("modal"))
             if got is None:
                 continue
             task = _task(doc, verb)
@@ -133,6 +133,10 @@ def _asserted(tok: dict[str, Token]) -> bool:
         return False  # "was to", "looked to", "went to"
     if head is not verb and head.lemma_ in ("go", "look") and any(c.lower_ in ("was", "were") for c in head.children):
         return False  # "He was also going to review old reports": a plan reported from before
+    modal = tok.get("modal")
+    if modal is not None and modal.lower_ in ("should", "must") and verb.dep_ not in ("ROOT", "conj") and not (
+            verb.dep_ == "ccomp" and verb.head.lemma_ in ("agree", "resolve", "decide")):
+        return False  # "The Committee felt that DC should check …": an opinion; "it was agreed that DC should …" binds
     for t in [head, *head.ancestors]:
         if t.dep_ in ("advcl", "csubj") and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in t.children):
             return False  # "If the grant is approved, the Clerk will order…" keeps its condition; its clause isn't one
@@ -167,9 +171,15 @@ def _opens_clause(doc: Doc, doer: Token) -> bool:
     return i == 0
 
 
-def _doer(ctx: Context, doc: Doc, doer: Token, before: str, rule: str, head: Token | None) -> OwnerMatch | None:
+def _doer(ctx: Context, doc: Doc, doer: Token, before: str, rule: str, head: Token | None,
+          modal: Token | None) -> OwnerMatch | None:
     low = doer.lower_
+    # "should", "must", "needs to" bind a person or an officer; said of a group they state a rule or a wish
+    obligation = (modal is not None and modal.lower_ in ("should", "must")) or (
+        head is not None and head.lemma_ in ("need", "have"))
     if low == "we":
+        if obligation:
+            return None
         # the body speaking: "We will check with the insurers", "we agreed to review …", not "we will define a format"
         # in the middle of a discussion
         if not (rule == "action.commitment.will" and _opens_clause(doc, doer) and doer.i <= 1
@@ -191,12 +201,14 @@ def _doer(ctx: Context, doc: Doc, doer: Token, before: str, rule: str, head: Tok
         return None
     persons = {e.text for e in doc.ents if e.label_ == "PERSON" and e.start <= doer.i < e.end or
                e.label_ == "PERSON" and span.start <= e.start < span.end}
-    if all(_doer_like(ctx, o, persons) for o in got.owners):
+    if obligation and any(o.lower().split()[-1] in GROUPS for o in got.owners):
+        return None
+    if all(doer_like(ctx, o, persons) for o in got.owners):
         return got
     return None
 
 
-def _doer_like(ctx: Context, owner: str, persons: set[str]) -> bool:
+def doer_like(ctx: Context, owner: str, persons: set[str]) -> bool:
     """A person, officer or group of the body; a capitalised name only when known or read as a PERSON."""
     words = owner.lower().split()
     if not words:

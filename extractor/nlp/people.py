@@ -259,6 +259,13 @@ def _role_terms(role: str) -> set[str]:
     return out
 
 
+def _nickname_shaped(role: str) -> bool:
+    """A one-word "role" in brackets after a name that is no office: a nickname or handle ("Mogmiester", "zed0")."""
+    word = role.strip()
+    return bool(re.fullmatch(r"[A-Za-z][\w.-]{1,24}", word)) and _canon_role_token(word) is None \
+        and fold(word) not in _ROLE_BLOCKERS and not word.isupper()
+
+
 def _canon_role_token(token: str) -> str | None:
     low = fold(token).strip()
     low = re.sub(r"^the\s+", "", low)
@@ -323,6 +330,7 @@ class PeopleIndex:
         self._extended: dict[str, set[str]] = {}
         self._roles: dict[str, set[str]] = {}
         self._handles: dict[str, set[str]] = {}
+        self._nicks: dict[str, set[str]] = {}
         for a in self.attendees:
             ws = name_words(a.name)
             full = " ".join(fold(w) for w in ws)
@@ -337,6 +345,8 @@ class PeopleIndex:
             if a.role:
                 for term in _role_terms(a.role):
                     self._roles.setdefault(term, set()).add(a.name)
+                if _nickname_shaped(a.role):  # "Matthew Alves (Mogmiester)": the name the minutes use for him
+                    self._nicks.setdefault(fold(a.role), set()).add(a.name)
             h = handle_of(a.name)
             if h:
                 self._handles.setdefault(h, set()).add(a.name)
@@ -379,6 +389,7 @@ class PeopleIndex:
         key = re.sub(r"[.]", " ", folded)
         key = re.sub(r"\s+", " ", key).strip()
         yield self._full.get(key, set()) | self._full.get(key.replace(" ", ""), set())
+        yield self._nicks.get(folded, set())
         bare = t.replace(".", "").replace(" ", "")
         if _initials_shaped(bare) or (bare.isupper() and 2 <= len(bare) <= 5):
             yield self._given.get(bare.lower(), set())

@@ -49,3 +49,24 @@ NOT_COMMITS = [
 @pytest.mark.parametrize("text", NOT_COMMITS)
 def test_not_a_commitment(text):
     assert run(doc_of(text), COUNCIL, MEETING) == []
+
+
+def test_needs_to_binds_a_person_not_a_group():
+    club = [Attendee(name="Matthew Alves", role="Mogmiester"), Attendee(name="Chris Sinjakli", role="Sinjo")]
+    actions = run(doc_of("Mogmiester needs to email the list, and Sinjo needs to get the ports reopened. "
+                         "Staff need to give their reasons to their managers."), club, MEETING)
+    assert [(a.owners, a.text) for a in actions] == [
+        (["Matthew Alves"], "email the list"), (["Chris Sinjakli"], "get the ports reopened")]
+
+
+def test_owner_first_lines_are_tasks_where_they_read_as_orders():
+    team = [Attendee(name="Luther Tan"), Attendee(name="Valentine Ng"), Attendee(name="Roland Ho")]
+    orders = doc_of("Resolved", "Luther: Introduce Soares to Juanita for the following task, by June 26",
+                    "Roland: Implement supporters page 1st iteration; seek comment for next plenum",
+                    kinds=("heading", "list_item", "list_item"))
+    got = run(orders, team, MEETING)
+    assert [(a.owners, a.explicit) for a in got] == [(["Luther Tan"], True), (["Roland Ho"], True)]
+    talk = doc_of("Discussion", "Luther: I think the survey is too long.", "Valentine: Agree, and the form is slow.",
+                  "Roland: Check the form on a phone.", "Luther: That was last year's problem.",
+                  kinds=("heading", "list_item", "list_item", "list_item", "list_item"))
+    assert run(talk, team, MEETING) == []  # what each said, not orders

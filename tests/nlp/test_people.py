@@ -140,3 +140,11 @@ DEREHAM = index(("Claire Cann", "CC", "Chair"), ("Helen Richardson", None, "Locu
 ])
 def test_resolve_first_names_and_roles_as_given(people, token, expected):
     assert people.resolve(token) == expected
+
+
+def test_a_nickname_in_brackets_names_the_person():
+    index = PeopleIndex([Attendee(name="Matthew Alves", role="Mogmiester"), Attendee(name="Tim Monks", role="monk"),
+                         Attendee(name="Ann Bell", role="Chair")])
+    assert index.resolve("Mogmiester") == "Matthew Alves"
+    assert index.resolve("monk") == "Tim Monks"
+    assert index.resolve("Chair") == "Ann Bell"  # an office stays an office
