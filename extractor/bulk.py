@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from extractor.errors import MinutebookError
+from extractor.paths import clean_text, display_path
 from extractor.readers import SUFFIXES, detect_format, file_sha256
 
 DEFAULT_TIMEOUT = 120.0
@@ -338,9 +339,10 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
     def fail(path: Path, sha: str | None, error_class: str, message: str) -> None:
         record_error(db, path=path, sha256=sha, error_class=error_class, message=message, occurred_at=utc_now())
         report.failed += 1
-        report.errors.append((str(path), error_class, message))
+        shown = display_path(path)
+        report.errors.append((shown, error_class, clean_text(message)))
         if errors_to_stderr:
-            bar.error(f"Error: {path}: {error_class}: {message}")
+            bar.error(f"Error: {shown}: {error_class}: {clean_text(message)}")
         bar.advance()
 
     def prepare(path: Path) -> str | None:
@@ -358,7 +360,7 @@ def import_paths(db_path: str | Path, paths: Iterable[str | Path], *, workers: i
         if not force:
             stored = find_document(db, sha) if sha not in queued_sha else {"queued": True}
             if stored is not None:
-                if stored.get("path") == str(path) and not stored.get("is_latest"):
+                if stored.get("path") == display_path(path) and not stored.get("is_latest"):
                     mark_latest(db, stored["id"])  # a file put back to an earlier version
                 report.unchanged += 1
                 bar.advance()

@@ -12,7 +12,9 @@ from extractor.errors import MinutebookError
 
 
 def fail(path: str, reason: str, hint: str | None = None) -> None:
-    click.echo(f"Error: {path}: {reason}", err=True)
+    from extractor.paths import clean_text, display_path
+
+    click.echo(f"Error: {display_path(path)}: {clean_text(reason)}", err=True)
     if hint:
         click.echo(f"Hint: {hint}", err=True)
     sys.exit(1)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from extractor.errors import UnreadableDocument, UnsupportedFormat
+from extractor.paths import display_path
 from models.document import Document
 
 Reader = Callable[[Path, str], Document]
@@ -68,4 +69,8 @@ def read_document(path: str | Path) -> Document:
     if not path.is_file():
         raise UnreadableDocument(str(path), "no such file")
     fmt = detect_format(path)
-    return _reader(fmt)(path, file_sha256(path))
+    document = _reader(fmt)(path, file_sha256(path))
+    shown = display_path(path)
+    if document.path != shown:  # a file name that is not UTF-8
+        document = document.model_copy(update={"path": shown})
+    return document
