@@ -261,8 +261,9 @@ def load_extraction(db: sqlite_utils.Database, extraction: Extraction, *, path: 
             "text": s.text, "page": s.provenance.page, "line": s.provenance.line,
         } for s in ex.sections])
 
-        # This file now loads: forget its earlier failures.
+        # This file now loads: forget its earlier failures and skips.
         conn.execute("delete from import_errors where path = ?", (path,))
+        conn.execute("delete from import_skipped where path = ?", (path,))
     return document_id
 
 
@@ -273,7 +274,25 @@ def record_error(db: sqlite_utils.Database, *, path: str | Path, sha256: str | N
     message = clean_text(message) if message else message
     with db.atomic():
         db.conn.execute("delete from import_errors where path = ?", (path,))
+        db.conn.execute("delete from import_skipped where path = ?", (path,))
         _insert(db.conn, "import_errors", {
             "path": path, "sha256": sha256, "error_class": error_class, "message": message,
             "occurred_at": occurred_at or utc_now(),
         })
+
+
+def record_skips(db: sqlite_utils.Database, skips: list[tuple[str | Path, str, int | None]],
+                 occurred_at: str | None = None) -> None:
+    """Record files passed over, as (path, reason, id of the document it duplicates or None),
+    in one transaction, replacing earlier errors and skips of those paths."""
+    if not skips:
+        return
+    occurred_at = occurred_at or utc_now()
+    with db.atomic():
+        conn = db.conn
+        for path, reason, duplicate_of in skips:
+            path = display_path(os.path.abspath(path))
+            conn.execute("delete from import_errors where path = ?", (path,))
+            conn.execute("delete from import_skipped where path = ?", (path,))
+            _insert(conn, "import_skipped", {"path": path, "reason": clean_text(reason),
+                                             "duplicate_of": duplicate_of, "occurred_at": occurred_at})
