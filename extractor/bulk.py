@@ -616,15 +616,22 @@ def _run_pool(files, identity, examined, finish, fail, timeout, extractor, worke
     """
     ctx = _pool_context()
     if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload([extractor.partition(":")[0]])
+        ctx.set_forkserver_preload(["extractor.warmup", extractor.partition(":")[0]])
     # A worker's own alarm stops a slow document; this parent-side limit catches a worker
     # stuck where the alarm cannot interrupt it (inside C code).
     hard_limit = timeout + min(max(2.0, timeout * 0.25), 30.0) if timeout else None
 
     def new_pool() -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                      initargs=(extractor, os.getpid(), memory_limit_mib),
-                                      max_tasks_per_child=max_tasks_per_child)
+        fresh = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                       initargs=(extractor, os.getpid(), memory_limit_mib),
+                                       max_tasks_per_child=max_tasks_per_child)
+        # Wait for a first worker (and the forkserver loading the pipeline) outside any
+        # document's time limit; later workers fork from the loaded forkserver at once.
+        try:
+            fresh.submit(int).result()
+        except BrokenProcessPool:
+            pass  # found broken again when a document is submitted
+        return fresh
 
     pool = new_pool()
     pool_broken = False
