@@ -10,7 +10,7 @@ The corpus is replicated round-robin into a temporary folder up to --documents f
 copy is made distinct (so it is not skipped as unchanged) by a harmless change: an HTML
 comment at the end of Markdown/HTML, trailing spaces and tabs at the end of text, a PDF
 comment line after %%EOF, a zip-archive comment in DOCX. Each worker count imports into a
-fresh database (1 worker extracts in the importing process itself, as `--workers 1` does).
+fresh database (every worker count, 1 included, extracts in worker processes).
 Reported per worker count: documents/s, PDF pages/s, the peak RSS (VmHWM) of the processes
 that extracted documents, and that peak over the first quarter of the documents against
 the last quarter (flat memory means no growth with the number of documents); the CPU time
@@ -194,7 +194,7 @@ def main() -> int:
         print(f"\nworkers={w}: {r.summary()} in {r.elapsed:.1f} s")
         print(f"  {(r.imported + r.failed) / r.elapsed:.2f} documents/s, {r.pages / r.elapsed:.2f} PDF pages/s "
               f"({r.pages:,} pages)")
-        who = "worker" if w > 1 else "process (in-process extraction)"
+        who = "worker"
         verdict = "flat" if last <= first * 1.1 else "GROWS"
         under = "under" if r.worker_peak_rss_kib < TARGET_MIB * 1024 else "OVER"
         print(f"  peak RSS per {who}: {mib(r.worker_peak_rss_kib)} ({under} {TARGET_MIB} MiB); "

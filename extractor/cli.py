@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from extractor.errors import MinutebookError
 
 
 def fail(path: str, reason: str, hint: str | None = None) -> None:
-    click.echo(f"Error: {path}: {reason}", err=True)
+    from extractor.paths import clean_text, display_path
+
+    click.echo(f"Error: {display_path(path)}: {clean_text(reason)}", err=True)
     if hint:
         click.echo(f"Hint: {hint}", err=True)
     sys.exit(1)
@@ -56,20 +59,25 @@ def schema() -> None:
 @click.argument("db", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: number of CPUs; 1 = no worker processes).")
+              help="Extraction processes (default: number of CPUs).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
               help="Seconds allowed per document; a slower one is recorded as a DocumentTimeout (0 = no limit).")
+@click.option("--memory-limit", type=click.IntRange(min=0), default=2048, show_default=True, metavar="MIB",
+              help="Memory (address space) each extraction process may use, in MiB; a document that needs "
+                   "more is recorded as OutOfMemory (0 = no limit).")
 @click.option("--force", is_flag=True, help="Re-extract files already imported and replace their rows.")
 @click.option("--silent", "-s", is_flag=True, help="No progress output: only errors and the closing summary.")
-def import_(db: Path, paths: tuple[Path, ...], workers: int | None, timeout: float, force: bool,
-            silent: bool) -> None:
+def import_(db: Path, paths: tuple[Path, ...], workers: int | None, timeout: float, memory_limit: int,
+            force: bool, silent: bool) -> None:
     """Import minutes files, and folders of them (recursively), into the SQLite database DB.
 
     \b
     Files with a supported suffix (.pdf .docx .txt .text .md .markdown .html .htm) are
     imported, except hidden files and project files named README, SOURCES, LICENSE,
-    CHANGELOG, CONTRIBUTING, NOTICE or AUTHORS; other files are skipped and counted.
-    A file whose sha256 is already in DB is skipped as unchanged, so running the same
+    CHANGELOG, CONTRIBUTING, NOTICE, AUTHORS or COPYING; other files, named pipes and
+    devices, and symbolic links out of the folders given are skipped and listed, with
+    the reason, in the import_skipped table. A file whose sha256 is already in DB is
+    unchanged (a copy at another path is listed in import_skipped), so running the same
     import again (or after an interruption) only does the remaining work; a changed file
     at a known path is stored as a new version. A document that cannot be imported is
     recorded in the import_errors table and the import goes on.
@@ -86,12 +94,12 @@ def import_(db: Path, paths: tuple[Path, ...], workers: int | None, timeout: flo
     from extractor.bulk import import_paths
 
     for p in paths:
-        if not p.exists():
+        if not os.path.lexists(p):
             click.echo(f"Error: {p}: no such file or directory", err=True)
             sys.exit(2)
     try:
         report = import_paths(db, paths, workers=workers, force=force, timeout=timeout or None,
-                              progress=not silent)
+                              memory_limit_mib=memory_limit or None, progress=not silent)
     except (OSError, sqlite3.DatabaseError) as e:  # the database itself: missing folder, not SQLite
         click.echo(f"Error: {db}: {getattr(e, 'strerror', None) or e}", err=True)
         sys.exit(2)

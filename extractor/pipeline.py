@@ -26,6 +26,8 @@ def _guarded(what: str, run: Callable[[], T], fallback: T, warnings: list[str]) 
     """One component's unexpected error costs that component's records, not the whole document."""
     try:
         return run()
+    except MemoryError:  # not a rule bug: the document is too big for the memory allowed
+        raise
     except Exception as exc:  # noqa: BLE001 - any rule bug; the reader's own errors were raised before
         if os.environ.get(STRICT_ENV):
             raise

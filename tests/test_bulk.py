@@ -125,7 +125,10 @@ def test_collect_files_skips_what_is_not_minutes():
     files, skipped = collect_files([CORPUS])
     gold = sorted(p.name.removesuffix(".gold.json") for p in CORPUS.rglob("*.gold.json"))
     assert sorted(f.name for f in files) == gold
-    assert skipped == len(list(CORPUS.rglob("*"))) - len([p for p in CORPUS.rglob("*") if p.is_dir()]) - len(gold)
+    assert len(skipped) == len(list(CORPUS.rglob("*"))) - len([p for p in CORPUS.rglob("*") if p.is_dir()]) - len(gold)
+    reasons = {p.name: why for p, why in skipped}
+    assert reasons["SOURCES.md"] == "a project file (SOURCES), not minutes"
+    assert reasons[f"{gold[0]}.gold.json"] == "not a format minutebook reads (.json)"
     assert all(f.is_absolute() for f in files)
 
 
@@ -166,9 +169,13 @@ def test_corrupt_files_are_recorded_and_the_rest_load(subset, tmp_path):
     shutil.copy(CORPUS / SUBSET[3], subset / "not-a-zip.docx")  # same content as a stored file
     (subset / "truncated.pdf").write_bytes(pdf + b"\n% fixed\n")
     again = import_paths(db, [subset], workers=1, progress=False, errors_to_stderr=False)
-    assert (again.imported, again.unchanged, again.failed) == (1, 6, 0)
-    remaining = [Path(r[0]).name for r in sqlite3.connect(db).execute("select path from import_errors")]
-    assert remaining == ["not-a-zip.docx"]  # unchanged content: skipped before extraction
+    assert (again.imported, again.unchanged, again.failed, again.skipped) == (1, 5, 0, 4)
+    con = sqlite3.connect(db)
+    assert con.execute("select path from import_errors").fetchall() == []
+    (student,) = con.execute("select id from documents where filename = ?", (SUBSET[3],)).fetchone()
+    copies = con.execute("select path, reason, duplicate_of from import_skipped where duplicate_of is not null")
+    assert [(Path(p).name, r.startswith(f"a copy of document {student} ("), d) for p, r, d in copies] == [
+        ("not-a-zip.docx", True, student)]  # the copy of a stored file: listed, not extracted
 
 
 def test_full_text_search_finds_an_imported_action(tmp_path):
@@ -210,7 +217,7 @@ def test_two_workers_give_the_same_content_as_one(subset, tmp_path):
     two = import_paths(tmp_path / "two.db", [subset], workers=2, progress=False, errors_to_stderr=False)
     assert (two.imported, two.failed, two.skipped) == (one.imported, one.failed, one.skipped) == (5, 1, 3)
     assert two.worker_peak_rss_kib > 0
-    assert two.worker_cpu_s > 0 and one.worker_cpu_s == 0  # in-process: all in parent_cpu_s
+    assert two.worker_cpu_s > 0 and one.worker_cpu_s > 0  # one worker is a process of its own too
     assert one.parent_cpu_s > 0
     a, b = content(tmp_path / "one.db"), content(tmp_path / "two.db")
     a["import_errors"] = [r[:3] for r in a["import_errors"]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 
 from extractor import pipeline
 
@@ -20,6 +21,16 @@ def test_a_failing_component_costs_its_records_not_the_document(monkeypatch):
     assert out.decisions == []
     assert len(out.actions) >= 5 and out.meeting.date == "2009-06-03"
     assert out.warnings == ["decisions not extracted: internal error ValueError: max() arg is an empty sequence"]
+
+
+def test_running_out_of_memory_is_not_a_warning(monkeypatch):
+    def greedy(*args):
+        raise MemoryError()
+
+    monkeypatch.delenv(pipeline.STRICT_ENV, raising=False)
+    monkeypatch.setattr(pipeline, "extract_decisions", greedy)
+    with pytest.raises(MemoryError):
+        pipeline.extract(CORPUS / "norfolk-dip-strategy-group-2009-06-03.md")
 
 
 def test_empty_action_table_of_a_template(tmp_path):

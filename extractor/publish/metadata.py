@@ -205,6 +205,20 @@ TABLES: dict[str, dict] = {
             "occurred_at": "When the import failed (UTC, ISO 8601).",
         },
     },
+    "import_skipped": {
+        "description": ("Files an import passed over, and why: not minutes by their name, a format "
+                        "not read yet, a copy of a document already imported, a link out of the "
+                        "folders imported, a named pipe or device. A file that later imports is removed."),
+        "sort_desc": "occurred_at",
+        "facets": ["reason"],
+        "columns": {
+            "id": "Row number.",
+            "path": "Absolute path of the file.",
+            "reason": "Why the file was not imported.",
+            "duplicate_of": "The document with the same content, for a copy of a file already imported.",
+            "occurred_at": "When the import passed the file over (UTC, ISO 8601).",
+        },
+    },
     "open_actions_by_owner": {
         "description": (
             "Open actions, one row per owner (an action with two owners appears twice), latest "

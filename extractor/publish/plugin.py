@@ -13,28 +13,36 @@
 - `prepare_connection`: every connection to a minutebook database, Datasette's write
   connection included, is ``PRAGMA query_only``: a write (a canned query marked
   ``write: true``, anything else) fails with "attempt to write a readonly database".
+  On every connection one function call is bounded too (`sqlsafety`): ``printf`` widths
+  over 10,000 are refused and no string or blob grows past 32 MiB, since the time limit
+  cannot stop a single call.
 - `register_facet_classes`: the ``owner`` facet of the actions table counts actions per
   owner from `action_owners` (an action with two owners counts for both); choosing an
   owner filters with Datasette's ``_through`` filter on `action_owners`.
-- `register_routes`: ``/-/minutebook/source/<document_id>`` returns the bytes of a file
-  registered in the `documents` table (never any other path): PDFs as application/pdf,
-  DOCX with its MIME type, text formats (including HTML) as text/plain.
+- `register_routes`: ``/-/minutebook/source/<document_id>`` sends, in chunks, a file
+  registered in the `documents` table (never any other path, and only a regular file
+  still holding the imported content): PDFs as application/pdf, DOCX with its MIME type,
+  text formats (including HTML) as text/plain; the file name goes in the header as an
+  ASCII fallback plus RFC 5987 ``filename*``, whatever characters it holds.
   ``/-/minutebook/source/<document_id>/lines`` shows the file's lines numbered as the
   provenance counts them, each with the anchor ``#line=N``: the file's own lines for
   text, Markdown and HTML; for DOCX the paragraphs (and table cell paragraphs) one to a
   line, as the DOCX reader numbers them; for a PDF, the link to its pages. Both return
-  404 when the id is unknown, the file is gone or its content is no longer the imported
-  version. With several databases served, ``?db=NAME`` picks one.
+  404 when the id is unknown or out of range, the file is gone, is no longer a regular
+  file or its content is no longer the imported version. With several databases served, ``?db=NAME`` picks one.
 """
 from __future__ import annotations
 
 import asyncio
+import codecs
 import hashlib
 import json
 import os
 import sqlite3
 import weakref
+from collections import OrderedDict
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 import markupsafe
@@ -43,6 +51,10 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import path_with_added_args, path_with_removed_args
 from datasette.utils.asgi import Response
+
+from extractor.errors import MinutebookError
+from extractor.paths import fs_path
+from extractor.publish.sqlsafety import limit_connection
 
 SOURCE_ROUTE = "-/minutebook/source"
 LINES_TEMPLATE = Path(__file__).with_name("templates") / "minutebook_source_lines.html"
@@ -178,11 +190,12 @@ async def _render_provenance(row, keys, database, datasette):
 
 
 def _content_type(fmt: str | None, data: bytes) -> str:
+    """The Content-Type of a source file, from its format and (text) its first bytes."""
     if fmt in CONTENT_TYPES:
         return CONTENT_TYPES[fmt]
     if fmt in TEXT_FORMATS or fmt is None:
         try:
-            data.decode("utf-8")
+            codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
             return "text/plain; charset=utf-8"
         except UnicodeDecodeError:
             return "text/plain; charset=windows-1252"
@@ -198,16 +211,90 @@ async def _not_found(datasette, request, message: str) -> Response:
     return Response.html(html, status=404)
 
 
-def _read_file(path: str) -> bytes:
-    with open(path, "rb") as f:
-        return f.read()
+MAX_ID = 2**63 - 1  # SQLite's largest integer
+_VERIFIED: OrderedDict = OrderedDict()  # (path, dev, inode, size, mtime) -> sha256 read from that file
+_VERIFIED_MAX = 256
 
 
-async def _load_source(request, datasette):
-    """The document a source route names, with the bytes of its file: a dict, or a 404 Response."""
-    if not request.url_vars["document_id"].isdigit():
+def _open_source(path: str, sha256: str | None) -> tuple[BinaryIO, int] | str:
+    """The imported file, opened and checked: (file at its start, size), or why not.
+
+    Only a regular file is opened (a named pipe or device put in its place is refused
+    without blocking), and only if it still holds the imported content: its sha256 is read
+    in chunks once per version of the file, not into memory on every request."""
+    from extractor.readers import open_regular
+
+    candidates = [path] if fs_path(path) == path else [path, fs_path(path)]
+    f = None
+    for candidate in candidates:
+        try:
+            f = open_regular(Path(candidate))
+            break
+        except MinutebookError as e:
+            if e.reason != "no such file":
+                return f"The file at {path} is {e.reason}"
+        except OSError as e:
+            return f"The file at {path} cannot be read ({e.strerror or e})"
+    if f is None:
+        return f"The file is no longer at {path}"
+    try:
+        st = os.fstat(f.fileno())
+        key = (path, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        if sha256 and _VERIFIED.get(key) != sha256:
+            h = hashlib.sha256()
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+            if h.hexdigest() != sha256:
+                f.close()
+                return f"The file at {path} has changed since it was imported"
+            _VERIFIED[key] = sha256
+            while len(_VERIFIED) > _VERIFIED_MAX:
+                _VERIFIED.popitem(last=False)
+            f.seek(0)
+        return f, st.st_size
+    except BaseException:
+        f.close()
+        raise
+
+
+class _FileResponse:
+    """A file sent in chunks (never read into memory whole); closes it when done."""
+
+    def __init__(self, f: BinaryIO, size: int, content_type: str, headers: dict[str, str]):
+        self.f, self.size = f, size
+        self.headers = {**headers, "content-type": content_type, "content-length": str(size)}
+
+    async def asgi_send(self, send) -> None:
+        try:
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [[k.encode("latin-1"), v.encode("latin-1")] for k, v in self.headers.items()]})
+            left = self.size
+            while left > 0:
+                chunk = await asyncio.to_thread(self.f.read, min(left, 1 << 16))
+                if not chunk:
+                    break
+                left -= len(chunk)
+                await send({"type": "http.response.body", "body": chunk, "more_body": left > 0})
+            if left > 0:  # the file shrank while it was sent
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+        finally:
+            self.f.close()
+
+
+def content_disposition(name: str) -> str:
+    """``inline`` with the file name, safe in a header whatever the name holds (quotes,
+    newlines, non-ASCII): an ASCII fallback and the exact name as RFC 5987 ``filename*``."""
+    fallback = "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in name) or "source"
+    return f"inline; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+async def _load_source(request, datasette, *, read: bool = False):
+    """The document a source route names, with its file opened and checked (with `read`,
+    the bytes of a text format instead): a dict, or a 404 Response."""
+    raw_id = request.url_vars["document_id"]
+    if not (raw_id.isascii() and raw_id.isdigit()) or int(raw_id) > MAX_ID:
         return await _not_found(datasette, request, "No such document")
-    document_id = int(request.url_vars["document_id"])
+    document_id = int(raw_id)
     database = request.args.get("db") or _default_database(datasette)
     if database is None or database not in datasette.databases:
         return await _not_found(datasette, request, "No such database")
@@ -224,32 +311,36 @@ async def _load_source(request, datasette):
     if not result.rows:
         return await _not_found(datasette, request, f"No document {document_id}")
     path, filename, fmt, sha256, pages = result.first()
-    try:
-        data = await asyncio.to_thread(_read_file, path)
-    except OSError:
-        return await _not_found(datasette, request, f"The file of document {document_id} is no longer at {path}")
-    if sha256 and hashlib.sha256(data).hexdigest() != sha256:
-        return await _not_found(
-            datasette, request, f"The file at {path} has changed since document {document_id} was imported")
-    return {"id": document_id, "database": database, "path": path, "filename": filename or os.path.basename(path),
-            "format": fmt, "pages": pages, "data": data}
+    opened = await asyncio.to_thread(_open_source, path, sha256)
+    if isinstance(opened, str):
+        return await _not_found(datasette, request, f"{opened} (document {document_id})")
+    f, size = opened
+    doc = {"id": document_id, "database": database, "path": path, "filename": filename or os.path.basename(path),
+           "format": fmt, "pages": pages, "file": f, "size": size}
+    if read:  # the text of a text format (within the readers' size limits); other files closed
+        try:
+            doc["data"] = await asyncio.to_thread(f.read) if fmt in TEXT_FORMATS else b""
+        finally:
+            f.close()
+    return doc
 
 
 async def source(request, datasette):
-    """The imported file for one document id."""
+    """The imported file for one document id, sent in chunks."""
     doc = await _load_source(request, datasette)
     if isinstance(doc, Response):
         return doc
-    name = doc["filename"]
-    ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("\\", "")
-    return Response(
-        doc["data"],
-        content_type=_content_type(doc["format"], doc["data"]),
-        headers={
-            "content-disposition": f'inline; filename="{ascii_name}"; filename*=UTF-8\'\'{quote(name)}',
-            "x-content-type-options": "nosniff",
-        },
-    )
+    f = doc["file"]
+    try:
+        head = await asyncio.to_thread(f.read, 1 << 16)
+        f.seek(0)
+    except BaseException:
+        f.close()
+        raise
+    return _FileResponse(f, doc["size"], _content_type(doc["format"], head), {
+        "content-disposition": content_disposition(doc["filename"]),
+        "x-content-type-options": "nosniff",
+    })
 
 
 def _decode(data: bytes) -> str:
@@ -301,7 +392,7 @@ def docx_lines(path: str) -> list[str]:
 
 async def source_lines(request, datasette):
     """A document's lines, numbered as provenance counts them, each with the anchor #line=N."""
-    doc = await _load_source(request, datasette)
+    doc = await _load_source(request, datasette, read=True)
     if isinstance(doc, Response):
         return doc
     fmt = doc["format"]
@@ -311,7 +402,8 @@ async def source_lines(request, datasette):
         problem = "A PDF is shown by the browser's own viewer, page by page."
     elif fmt == "docx":
         try:
-            lines = await asyncio.to_thread(docx_lines, doc["path"])
+            lines = await asyncio.to_thread(docx_lines, fs_path(doc["path"]) if not os.path.exists(doc["path"])
+                                            else doc["path"])
         except Exception as e:  # the file imported once; say why it does not read now
             problem = f"The file could not be read again: {e}"
     else:
@@ -390,7 +482,9 @@ def _has_minutebook_tables(conn) -> bool:
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    """Every connection to a minutebook database is query-only, Datasette's write connection too."""
+    """Every connection to a minutebook database is query-only, Datasette's write connection too;
+    on every connection one SQL function call is limited (see `sqlsafety`)."""
+    limit_connection(conn)
     if database in ("_internal", "_memory"):
         return
     try:

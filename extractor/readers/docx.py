@@ -34,12 +34,16 @@ puts every paragraph on a line of its own.
 
 The archive is checked before it is parsed: over MAX_UNCOMPRESSED bytes in all, or a member
 over RATIO_FLOOR bytes that expands more than MAX_RATIO times, is refused as a zip bomb.
-(Sizes a member understates are caught too: zipfile stops at the stated size, and the
-member then fails its CRC check.)
+The sizes the archive states are not trusted: every member is decompressed once, in small
+chunks, to count its real size, and a member whose real size differs from the stated one
+is refused (zipfile would otherwise inflate all of it in one call before cutting it to
+the stated size). An XML part over MAX_XML_BYTES is refused too: parsed, it would take
+many times that in memory.
 """
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -59,6 +63,7 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024  # all members, expanded
 MAX_RATIO = 100  # expansion ratio of one member ...
 RATIO_FLOOR = 10 * 1024 * 1024  # ... once it expands beyond this
 MAX_MEMBERS = 10_000
+MAX_XML_BYTES = 50 * 1024 * 1024  # one XML part (document.xml, styles.xml ...), expanded
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
@@ -118,6 +123,61 @@ def _check_archive(path: Path) -> None:
             raise DocumentTooLarge(str(path), f"archive member {m.filename!r} expands {ratio} times (a zip bomb?)")
         if m.flag_bits & 0x1:
             raise UnreadableDocument(str(path), f"archive member {m.filename!r} is encrypted")
+    _check_real_sizes(path, members)
+
+
+def _check_real_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Decompress every member in small chunks and refuse an archive whose members expand
+    to other sizes than it states, or beyond the limits."""
+    total = 0
+    with path.open("rb") as f:
+        for m in members:
+            cap = min(MAX_UNCOMPRESSED - total, MAX_XML_BYTES if _is_xml(m.filename) else MAX_UNCOMPRESSED)
+            real = _real_size(f, m, cap, path)
+            if real > cap:
+                if total + real > MAX_UNCOMPRESSED:
+                    raise DocumentTooLarge(str(path), f"expands to over {MAX_UNCOMPRESSED} bytes, over the limit "
+                                                      "(the archive states smaller sizes: a zip bomb?)")
+                raise DocumentTooLarge(str(path), f"archive member {m.filename!r} expands to over "
+                                                  f"{MAX_XML_BYTES} bytes of XML, over the limit")
+            if real != m.file_size:
+                raise UnreadableDocument(str(path), f"archive member {m.filename!r} expands to {real} bytes, "
+                                                    f"not the {m.file_size} the archive states (damaged, or a zip bomb)")
+            total += real
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _real_size(f, m: zipfile.ZipInfo, cap: int, path: Path) -> int:
+    """The decompressed size of member `m`, counted up to just past `cap`."""
+    f.seek(m.header_offset)
+    header = f.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise UnreadableDocument(str(path), f"not a valid DOCX: archive member {m.filename!r} is damaged")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    f.seek(m.header_offset + 30 + name_len + extra_len)
+    if m.compress_type == zipfile.ZIP_STORED:
+        return m.compress_size
+    if m.compress_type != zipfile.ZIP_DEFLATED:
+        raise UnreadableDocument(str(path), f"archive member {m.filename!r} uses a compression Word does not")
+    inflate = zlib.decompressobj(-15)
+    left, real = m.compress_size, 0
+    try:
+        while left > 0 and not inflate.eof:
+            data = f.read(min(left, 1 << 16))
+            if not data:
+                break
+            left -= len(data)
+            while data and not inflate.eof:
+                real += len(inflate.decompress(data, 1 << 16))
+                if real > cap:
+                    return real
+                data = inflate.unconsumed_tail
+    except zlib.error as exc:
+        raise UnreadableDocument(str(path), f"the zip archive is corrupt ({m.filename}: {exc})") from exc
+    return real
 
 
 # ---------------------------------------------------------------- text with bold and lines

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from extractor.paths import clean_text, display_path
 from models.extraction import Extraction
 
 UNKNOWN_BODY = "(unknown)"
@@ -60,7 +61,7 @@ def meeting_body(extraction: Extraction, path: str | Path | None = None) -> str:
         return f"{org} – {title}"
     if title or org:
         return title or org
-    folder = Path(path).resolve().parent.name if path else ""
+    folder = display_path(Path(path).resolve().parent.name) if path else ""
     return folder or UNKNOWN_BODY
 
 
@@ -165,7 +166,7 @@ def load_extraction(db: sqlite_utils.Database, extraction: Extraction, *, path: 
     imported_at = imported_at or utc_now()
     ex = extraction
     info = ex.document
-    path = os.path.abspath(str(path))
+    path = display_path(os.path.abspath(path))
     body = meeting_body(ex, path)
     meeting = ex.meeting
     date = meeting.date
@@ -260,18 +261,38 @@ def load_extraction(db: sqlite_utils.Database, extraction: Extraction, *, path: 
             "text": s.text, "page": s.provenance.page, "line": s.provenance.line,
         } for s in ex.sections])
 
-        # This file now loads: forget its earlier failures.
+        # This file now loads: forget its earlier failures and skips.
         conn.execute("delete from import_errors where path = ?", (path,))
+        conn.execute("delete from import_skipped where path = ?", (path,))
     return document_id
 
 
 def record_error(db: sqlite_utils.Database, *, path: str | Path, sha256: str | None, error_class: str,
                  message: str, occurred_at: str | None = None) -> None:
     """Record why a file could not be imported, replacing earlier errors for that path."""
-    path = os.path.abspath(str(path))
+    path = display_path(os.path.abspath(path))
+    message = clean_text(message) if message else message
     with db.atomic():
         db.conn.execute("delete from import_errors where path = ?", (path,))
+        db.conn.execute("delete from import_skipped where path = ?", (path,))
         _insert(db.conn, "import_errors", {
             "path": path, "sha256": sha256, "error_class": error_class, "message": message,
             "occurred_at": occurred_at or utc_now(),
         })
+
+
+def record_skips(db: sqlite_utils.Database, skips: list[tuple[str | Path, str, int | None]],
+                 occurred_at: str | None = None) -> None:
+    """Record files passed over, as (path, reason, id of the document it duplicates or None),
+    in one transaction, replacing earlier errors and skips of those paths."""
+    if not skips:
+        return
+    occurred_at = occurred_at or utc_now()
+    with db.atomic():
+        conn = db.conn
+        for path, reason, duplicate_of in skips:
+            path = display_path(os.path.abspath(path))
+            conn.execute("delete from import_errors where path = ?", (path,))
+            conn.execute("delete from import_skipped where path = ?", (path,))
+            _insert(conn, "import_skipped", {"path": path, "reason": clean_text(reason),
+                                             "duplicate_of": duplicate_of, "occurred_at": occurred_at})

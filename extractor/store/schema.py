@@ -14,6 +14,9 @@ Tables (one row per ...):
 - ``decisions``       decision, with provenance
 - ``sections``        the minutes' text by heading, for full-text search
 - ``import_errors``   file that could not be imported, with the error class and message
+- ``import_skipped``  file an import passed over, with the reason (not minutes by its name, a
+                      format not read, a duplicate of document N, a link out of the folders
+                      imported, a named pipe ...)
 - ``minutebook_meta`` key/value: ``schema_version``
 
 Views: ``open_actions_by_owner``, ``actions_by_body_year``, ``decisions_by_meeting`` (all
@@ -123,6 +126,13 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "not_null": {"path", "error_class"},
         "indexes": [("path",), ("sha256",), ("error_class",)],
+    },
+    "import_skipped": {
+        "columns": {"id": int, "path": str, "reason": str, "duplicate_of": int, "occurred_at": str},
+        "pk": "id",
+        "not_null": {"path", "reason"},
+        "unique": [("path",)],
+        "indexes": [("reason",), ("duplicate_of",)],
     },
 }
 

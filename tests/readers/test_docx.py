@@ -296,3 +296,50 @@ def test_cells_inside_content_controls_are_read():
     rows = [[c.text for c in row] for b in doc.blocks if b.rows for row in b.rows]
     assert ["Meeting called by:", "Rudolph Paulin", "Type of meeting:", "Status Update"] in rows
     assert ["Facilitator:", "Rudolph Paulin", "Note taker:", "Cristina Hilario"] in rows
+
+
+def _understate(data: bytes, member: str, size: int, crc: int) -> bytes:
+    """The zip archive `data` with `member`'s stated size and CRC replaced (both headers)."""
+    import struct
+
+    out = bytearray(data)
+    name = member.encode()
+    for sig, crc_at in ((b"PK\x03\x04", 14), (b"PK\x01\x02", 16)):
+        name_at = 30 if sig == b"PK\x03\x04" else 46
+        at = out.find(sig)
+        while at != -1:
+            if out[at + name_at: at + name_at + len(name)] == name:
+                struct.pack_into("<I", out, at + crc_at, crc)
+                struct.pack_into("<I", out, at + crc_at + 8, size)
+            at = out.find(sig, at + 4)
+    return bytes(out)
+
+
+def test_sizes_the_archive_understates_are_not_trusted(tmp_path):
+    """document.xml states its real size and CRC, but 30 MB of padding follow it in the
+    compressed stream: zipfile inflates all of it before cutting it to the stated size."""
+    import zlib
+
+    good = tmp_path / "good.docx"
+    d = docx.Document()
+    d.add_paragraph("ACTION KH to write to the board")
+    d.save(str(good))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = body
+                body += b" " * (30 * 1024 * 1024)
+            zout.writestr(item.filename, body)
+    bomb = tmp_path / "understated.docx"
+    bomb.write_bytes(_understate(buf.getvalue(), "word/document.xml", len(xml), zlib.crc32(xml)))
+    with pytest.raises(UnreadableDocument, match="not the .* the archive states"):
+        read_document(bomb)
+
+
+def test_a_huge_xml_part_is_refused(tmp_path, monkeypatch):
+    path = _save(docx.Document(), tmp_path)
+    monkeypatch.setattr(docx_reader, "MAX_XML_BYTES", 1000)
+    with pytest.raises(DocumentTooLarge, match="bytes of XML, over the limit"):
+        read_docx(path, "0" * 64)
