@@ -10,7 +10,8 @@ the reason), or a row of `import_errors` (with the reason); the batch goes on.
   hidden files and folders (".name"; a hidden folder is one row, not searched), Office
   lock files ("~$name"), project files that are not minutes by their whole name (README,
   SOURCES, LICENSE/LICENCE, CHANGELOG, CONTRIBUTING, NOTICE, AUTHORS, COPYING, with any
-  suffix: "README.md", not "NOTICE.minutes-2021.md"), other formats (a Word 97-2003 .doc
+  suffix: "README.md", not "NOTICE.minutes-2021.md"), files named in a folder's
+  `.minutebookignore` (file-name patterns, one a line, such as "*.draft.docx"), other formats (a Word 97-2003 .doc
   says so), named pipes, devices and sockets (never opened), broken links, links to
   folders, and links to files outside the folders given (never followed). A file with a
   supported suffix whose content does not match it (a ".docx" that is not a zip archive)
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import errno
+import fnmatch
 import importlib
 import multiprocessing
 import os
@@ -173,6 +175,11 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[P
     for p in given:
         if p.is_dir():
             for root, dirs, files in os.walk(p):
+                ignored = _ignore_patterns(Path(root))
+                if ignored:
+                    for f in [f for f in files if any(fnmatch.fnmatch(f, pat) for pat in ignored)]:
+                        skipped.append((Path(os.path.abspath(Path(root) / f)), f"listed in {IGNORE_FILE}"))
+                        files.remove(f)
                 keep = []
                 for d in sorted(dirs):
                     full = Path(root) / d
@@ -188,6 +195,18 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[P
         else:
             consider(p, explicit=True)
     return found, skipped
+
+
+IGNORE_FILE = ".minutebookignore"
+
+
+def _ignore_patterns(folder: Path) -> list[str]:
+    """File-name patterns ("*.draft.docx", "NOTES.md") a folder's .minutebookignore lists, one a line."""
+    try:
+        text = (folder / IGNORE_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [line.strip() for line in text.splitlines()[:1000] if line.strip() and not line.startswith("#")]
 
 
 def _file_problem(path: str, roots: list[str], explicit: bool) -> str | None:
