@@ -134,8 +134,15 @@ def _chars(tp, height: float, fonts: dict, page_fonts) -> list[dict]:
     get_origin, get_loose, get_tight = R.FPDFText_GetCharOrigin, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharBox
     get_obj, get_matrix = R.FPDFText_GetTextObject, R.FPDFText_GetMatrix
     pending = None  # a glyph drawn past its advance, whose box may end at the next origin
+    high = None  # pdfium gives a character beyond U+FFFF (an emoji) as two UTF-16 surrogates
     for i in range(n):
         code = get_unicode(tp, i)
+        if 0xD800 <= code <= 0xDBFF:
+            high = code
+            continue
+        if 0xDC00 <= code <= 0xDFFF:
+            code = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00) if high is not None else 0xFFFD
+        high = None
         generated = is_generated(tp, i)
         if generated:
             if code != 0x20:
