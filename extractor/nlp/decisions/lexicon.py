@@ -7,7 +7,7 @@ import re
 from extractor.nlp.textutil import STOPWORDS
 
 # an item label or bullet at the start of a sentence: "3.1 ", "9.5 Agreed", "b. ", "2) ", "114/20 ", "FGB 56/1920 ", "• "
-_LABEL = re.compile(r"^\s*(?:(?:[•●▪◦■□➢►·*\uf0b7\uf0a7-]|--)\s*|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)\s*|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]\s+"
+_LABEL = re.compile(r"^\s*(?:(?:[•●▪◦■□➢►·*\uf0b7\uf0a7-]|--)\s*|o\s+(?=[A-Z0-9$£€“])|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)\s*|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]\s+"
                     r"|\d{1,3}\.(?=\s)\s*|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])|(?:[A-Z]{1,4}\s?)?\d{1,3}[a-z]?/\d{2,4}\s+)*")
 _ITEM_START = re.compile(r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{2,5})[.)]|\d{1,3}\.|(?:[A-Z]{1,4}\s?)?\d{1,3}/\d{2,4})\s")
 _PROPOSITION = re.compile(r"^(?:to|that)\s+(?:approve|agree|adopt|ratify|accept|confirm|consider|receive|note|endorse|"
@@ -78,7 +78,8 @@ _PROPOSED_SECONDED = re.compile(r"\bproposed\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,3
 _COMMITMENT = re.compile(r"\b(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
                          r"|[A-Z]{2,3}|(?:the\s+)?(?:Clerk|Chair(?:man)?|Secretary|Treasurer))\s+agreed\s+to\s+[a-z]")
 _MOTION_OUTCOME = re.compile(r"\b(?:approved|carried|passed|agreed|adopted|no\s+objections?|no\s+dissent|"
-                             r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent)\b", re.IGNORECASE)
+                             r"unanimous(?:ly)?|(?:all\s+)?in\s+favou?r|consent|(?:all|everyone)\s+(?:[\w-]+\s+){0,3}agrees?)\b",
+                             re.IGNORECASE)
 _EMPTY = re.compile(r"^\W*(none( noted| made| taken| recorded)?|n/?a|nil|nothing( to report)?|no decisions?( made| taken| "
                     r"recorded| reached)?|there (were|was|are|is) no\W+(?:\w+\W+){0,5}\w*|tbc|tbd)\W*$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\W*(?:signed|approved|agreed|confirmed)\b[^.]{0,40}\b(?:record|minutes)"
@@ -104,6 +105,9 @@ _ELSEWHERE = re.compile(r"^\s*(?:by\s+(?:the\s+)?[A-Z][^,.;]{0,60}?\s(?:on|in)\s
 _ACTION_LINE = re.compile(r"\n(?=\s*\**\s*(?:(?:ACTIONS?|Actions?)\s*(?:[:\-–]|\b[A-Z]{2,})"
                           r"|(?:DECISIONS?|RESOLVED|RESOLUTION|AGREED|Decisions?|Resolved|Resolution|Agreed)\s*[:\-–]))")
 _INLINE_BULLET = re.compile(r"\s[•●▪\uf0b7]\s")
+# a line opening with a bullet inside a block ("New Business\no APPROVED – 2018 Meetings Calendar\no APPROVED – …",
+# the "o" of a word processor's second-level list)
+_LINE_BULLET = re.compile(r"\n(?=[ \t]*(?:[•●▪◦■□➢►·*\uf0b7\uf0a7]|o(?=[ \t]+[A-Z0-9$£€“]))[ \t]+\S)")
 _TRAILING_LABEL = re.compile(r"(?<=[.;:])\s+\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})[.)]$")
 _FOLLOWING = re.compile(r"^(?:the\s+)?following\b", re.IGNORECASE)
 _INTRO_FILLER = set("""the following were was have has been is are and or as shown follows below listed agreed approved
@@ -139,3 +143,40 @@ _CONNECTIVES = {"and", ",", ";", "but", "so", "then", "therefore", "–", "-", "
 _GENERIC = STOPWORDS | set("""meeting meetings dates date agenda minutes approved agreed agree decision decisions resolved
 resolution carried accepted adopted ratified unanimously unanimous consent all otherwise motion noted item items
 none""".split())
+
+# ---- motions and votes -------------------------------------------------------------------------
+# a vote tally: "8-0", "7-1-1", "(5 to 2)", "4:3"
+_TALLY = r"\(?\d{1,3}\s*(?:-|–|to|:)\s*\d{1,3}(?:\s*(?:-|–|:)\s*\d{1,3})?\)?"
+# "Tony moved, Ian Stewart seconded that the subscription remain at $20"; "SM Moves, BR seconds"
+_MOVED_SECONDED = re.compile(rf"^(?:{_NAME})\s+(?i:moved|moves|proposed|proposes|motioned|motions)\s*[,;]?\s*(?:and\s+)?"
+                             rf"(?:{_NAME})\s+(?i:seconded|seconds)\b\s*[,;.]?\s*(?:(?i:that|to)\s+(?P<matter>\S.*))?$",
+                             re.DOTALL)
+# "… approved – J. Lee (motion), P. Shah (second)": mover and seconder named after the matter, each with its part
+_PAREN_VOTE = re.compile(rf"\s*[–—-]?\s*(?:{_NAME})\s*\((?i:motion|moved|mover|proposed|proposer|proposal)\)\s*[,;&]?\s*"
+                         rf"(?:and\s+)?(?:{_NAME})\s*\((?i:second|seconded|seconder)\)\s*\.?")
+# "Minutes from 7/21/02 approved 8-0.", "The revised budget was carried 5 to 2": an outcome with its count
+_TALLIED = re.compile(rf"^(?P<matter>\S.{{2,}}?)\s*[–—-]?\s*(?:was\s+|were\s+)?(?:unanimously\s+)?"
+                      rf"(?:approved|carried|passed|adopted|accepted|ratified|agreed)\s*(?:by\s+(?:a\s+)?(?:vote\s+of\s+)?)?"
+                      rf"{_TALLY}\W*$", re.IGNORECASE | re.DOTALL)
+_TALLY_ONLY_MATTER = re.compile(r"(?i)^(?:the\s+)?(?:motion|vote|resolution|proposal|it|this|that)$")
+# "Fails unanimously.", "Passed 6-1", "Motion defeated": a vote's result on a line of its own
+_VOTE_RESULT = re.compile(rf"(?i)^\W*(?:(?:the\s+)?(?:motion|vote|resolution|proposal)\s+)?(?:was\s+)?"
+                          rf"(?P<out>passe[sd]|fail(?:s|ed)|carried|defeated|lost|rejected)"
+                          rf"(?:\s+(?:unanimously|nem\.?\s*con\.?|{_TALLY}|by\s+[\w\s-]{{1,30}}))?\W*$")
+_FAILED = {"fails", "failed", "defeated", "lost", "rejected"}
+# "VOTE FOR ALLOWING CLASSES …:", "Vote on the new logo": the matter of a vote whose result follows
+_VOTE_HEADING = re.compile(r"(?i)^\W*(?:roll[- ]call\s+)?vote\s+(?:for|on|to|whether)\b")
+# "Meeting called to order at 9:08am – M. Prest (motion), …", "Adrian Motions to Close Meeting": procedure
+_OPENING = re.compile(r"(?i)\bcalled\s+to\s+order\b|\b(?:open|close|end)(?:s|ed)?\s+(?:the\s+)?meeting\b"
+                      r"|\bmeeting\s+(?:opened|closed|ended)\b")
+# a procedural approval (minutes) still recorded as a decision when its vote is: mover and seconder, a count
+_VOTE_RECORD = re.compile(rf"(?i)\((?:motion|moved|second|seconded)\)|\bseconded\b|\bseconds\b|\b(?:approved|carried|"
+                          rf"passed|adopted|accepted)\s*{_TALLY}")
+# "Election of 2015 Committee", "Election of officers", "Assigning various non-officer duties:": a heading over lines
+# "President - Peter", "Budget Committee: Andre, Dave, KB, Brent" that record who was elected or given a post
+_ELECTION_HEADING = re.compile(r"(?i)^\W*(?:(?:the\s+)?(?:re-?)?(?:elections?|appointments?|nominations?)(?:\s+(?:of|to|for)\b|\W*$)"
+                               r"|(?:officers?|office[- ]bearers|committee(?:\s+members)?)\s+(?:elected|appointed)\b"
+                               r"|assign(?:ing|ment\s+of|ments\s+of)\s+(?:[\w-]+\s+){0,3}(?:duties|roles|posts|positions|"
+                               r"officers)\b)")
+_ROLE_LINE = re.compile(r"^\W*(?P<role>[A-Z][\w/&'’.#-]*(?:\s+[\w/&'’.#-]+){0,5}?)\s*(?:[–—:]|\s-)\s*"
+                        r"(?P<names>[A-Z][\w.'’-]*(?:(?:\s*[,&]\s*|\s+and\s+|\s+)[A-Z][\w.'’-]*){0,7})\s*\.?$")

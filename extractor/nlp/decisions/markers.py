@@ -14,7 +14,7 @@ from extractor.nlp.decisions.lexicon import (
     _EMPTY_LIST, _FINITE, _FOLLOWING, _GENERIC, _INTRO_FILLER, _INTRO_ONLY, _ITEM_START, _MODALS, _MUST,
     _NAMED_BODY, _NEGATIVE_ITEM, _NOT_INFINITIVE, _OPINION, _OWN_BODY_WORDS, _PASSIVE_VOTE, _PROCEDURAL,
     _PRONOUNS, _PROPOSED_SECONDED, _PROPOSER, _PROPOSITION, _QUESTION, _RECORD, _ROLE_NAME, _SECONDER,
-    _SECONDING, _SIGNATURE, _SUBJECT_WORDS, _TRAILING_LABEL,
+    _SECONDING, _SIGNATURE, _SUBJECT_WORDS, _TRAILING_LABEL, _OPENING, _VOTE_RECORD,
 )
 from extractor.nlp.decisions.motions import _Motions
 from extractor.nlp.decisions.units import (
@@ -51,7 +51,9 @@ class _Reader(_Motions):
             return False
         if _QUESTION.search(text) or _ADJOURN.search(text):
             return False
-        if _PROCEDURAL.match(text) and not _RECORD.search(text + " " + source):
+        if _PROCEDURAL.match(text) and not _RECORD.search(text + " " + source) and not _VOTE_RECORD.search(source):
+            return False  # "Minutes approved." is procedure; "Minutes … approved 8-0", moved and seconded, is recorded
+        if _OPENING.search(text):
             return False
         if _SIGNATURE.match(text) or _APOLOGIES.search(text):
             return False
@@ -190,6 +192,12 @@ class _Reader(_Motions):
             mots = [sp for sp in mots if sp[0].lower_ == "it" or sp.start == 0
                     or doc[sp.start - 1].lower_ not in ("was", "were", "be", "been", "being", "is", "are")]
             any_marker = [sp for sp in spans if sp.label_ in ("DECISION", "OUTCOME", "MOTION") and s <= sp.start_char < e]
+            voted = self._votes(unit, sents, k, bool(any_marker), decided)
+            if voted is not None:
+                used.add(k)
+                if voted:
+                    decided.add(k)
+                continue
             if not any_marker and _CONSENSUS.match(text[lead:e]):
                 used.add(k)
                 if self._emit(unit, text[lead:e], sent, "decision.agreed", lead):

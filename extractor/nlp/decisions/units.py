@@ -11,7 +11,7 @@ from models.provenance import Provenance
 from models.document import Block, Cell
 from extractor.nlp.textutil import STOPWORDS, sentence_spans, squash, words
 from extractor.nlp.decisions.lexicon import (
-    _ACTION_LINE, _INLINE_BULLET, _LABEL, _MEETBOT, _MOVER, _PROPOSER, _TRAILING_LABEL,
+    _ACTION_LINE, _INLINE_BULLET, _LABEL, _LINE_BULLET, _MEETBOT, _MOVER, _PAREN_VOTE, _PROPOSER, _TRAILING_LABEL,
 )
 
 
@@ -81,7 +81,7 @@ def _lead(text: str, s: int) -> int:
 
 
 def _clean(text: str) -> str:
-    text = _PROPOSER.sub(" ", squash(text))
+    text = _PAREN_VOTE.sub(" ", _PROPOSER.sub(" ", squash(text)))
     text = _MEETBOT.sub("", _MOVER.sub("", text))
     text = re.sub(r"^that\s+(?=\w)", "", text)  # "… moved by X and seconded by Y that the precept be set …"
     text = _LABEL.sub("", text, count=1)
@@ -90,11 +90,13 @@ def _clean(text: str) -> str:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences, also broken at inline bullets ("… items • It was agreed …") and before ACTION lines."""
+    """Sentences, also broken at inline bullets ("… items • It was agreed …"), before ACTION lines and before
+    lines that open with a bullet."""
     out: list[tuple[int, int]] = []
     for s, e in sentence_spans(text):
         cuts = [m.start() + 1 for m in _INLINE_BULLET.finditer(text, s, e)]
         cuts += [m.start() + 1 for m in _ACTION_LINE.finditer(text, s, e)]
+        cuts += [m.start() + 1 for m in _LINE_BULLET.finditer(text, s, e)]
         start = s
         for c in sorted(cuts):
             if text[start:c].strip():
