@@ -616,3 +616,16 @@ def test_a_vote_and_its_result_on_the_line_below():
 ])
 def test_procedure_and_failed_motions_are_not_decisions(paragraphs):
     assert decisions_of(*paragraphs) == []
+
+
+def test_election_heading_over_posts_is_one_decision():
+    found = decisions_of("## Election of 2020 Officers", "* Chair - Maya", "* Secretary - Olu Ade", "* Treasurer - Ravi")
+    assert [d.text for d in found] == ["Election of 2020 Officers: Chair - Maya; Secretary - Olu Ade; Treasurer - Ravi"]
+    assert found[0].rule == "decision.elected"
+    found = decisions_of("Assigning various committee roles:\nEvents Committee: Ana, Joe, KT\nWebsite: an old role, kept "
+                         "by the secretary.")
+    assert [d.text for d in found] == ["Assigning various committee roles: Events Committee: Ana, Joe, KT"]
+
+
+def test_a_heading_about_elections_with_no_posts_below_is_not_a_decision():
+    assert decisions_of("## Election of officers", "The election will be held at the AGM in May.") == []

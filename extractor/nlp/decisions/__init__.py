@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from extractor.nlp.sections import SectionTracker
 from models.action import Decision
 from extractor.nlp.textutil import squash, words
+from extractor.nlp.decisions.elections import election_list, election_text
 from extractor.nlp.decisions.lexicon import _NOTES_HDR
 from extractor.nlp.decisions.markers import _Reader
 from extractor.nlp.decisions.tables import _action_table, _decision_columns, _restated, _similar
@@ -40,9 +41,20 @@ def extract_decisions(document: Document, parsed: list[Doc]) -> list[Decision]:
     reader.title = [(b.index, squash(b.text)) for b in document.blocks[:4]]
     in_list = items_only = False
     skip_cols: int | None = None  # column count of the action table being skipped (it may go on over pages)
+    elected: set[int] = set()  # list items read as part of an election list
     for i, block in enumerate(document.blocks):
         tracker.see(block, parsed[i])
         doc = parsed[i]
+        if i in elected:
+            continue
+        election = election_list(document.blocks, i) if block.kind in ("heading", "paragraph") else None
+        if election is not None:
+            heading, posts, items = election
+            elected.update(items)
+            unit = _Unit.of(block.text, block, tracker.section)
+            reader._emit(unit, election_text(heading, posts), heading + " " + "; ".join(posts), "decision.elected", 0)
+            reader.history = []
+            continue
         if block.kind == "heading" or SectionTracker.is_label(block):
             text = squash(block.text)
             markers = [s for s in doc.spans.get("decisions", []) if s.label_ == "DECISION"
