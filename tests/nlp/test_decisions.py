@@ -629,3 +629,27 @@ def test_election_heading_over_posts_is_one_decision():
 
 def test_a_heading_about_elections_with_no_posts_below_is_not_a_decision():
     assert decisions_of("## Election of officers", "The election will be held at the AGM in May.") == []
+
+
+@pytest.mark.parametrize("line, quote", [
+    pytest.param("Voted: Consensed to move the meeting to Tuesdays, same time", "Consensed to move the meeting to Tuesdays",
+                 id="voted-consensed"),
+    pytest.param("Discussion of the mailing list leads to agreement on opening a forum for members.",
+                 "leads to agreement on opening a forum for members", id="leads-to-agreement-on"),
+    pytest.param("Printing costs are high, so the exec decided we should print fewer flyers.",
+                 "the exec decided we should print fewer flyers", id="exec-decided"),
+    pytest.param("After a short discussion, Dana was nominated to the position of social secretary.",
+                 "Dana was nominated to the position of social secretary", id="nominated-to-a-post"),
+])
+def test_consensus_and_club_bodies(line, quote):
+    found = decisions_of(line)
+    assert len(found) == 1 and quote in found[0].text + " " + found[0].source_text, [d.text for d in found]
+
+
+@pytest.mark.parametrize("line", [
+    "The previous exec decided that a new website was needed.",
+    "14/00321/F – Erection of a garden shed at Mill House - Approved",
+    "APP/D2510/W/15/3004417 – Land at Station Road Appeal – Approved",
+])
+def test_earlier_bodies_and_planning_authority_decisions_are_not_decisions(line):
+    assert decisions_of(line) == []

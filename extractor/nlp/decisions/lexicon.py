@@ -180,3 +180,6 @@ _ELECTION_HEADING = re.compile(r"(?i)^\W*(?:(?:the\s+)?(?:re-?)?(?:elections?|ap
                                r"officers)\b)")
 _ROLE_LINE = re.compile(r"^\W*(?P<role>[A-Z][\w/&'’.#-]*(?:\s+[\w/&'’.#-]+){0,5}?)\s*(?:[–—:]|\s-)\s*"
                         r"(?P<names>[A-Z][\w.'’-]*(?:(?:\s*[,&]\s*|\s+and\s+|\s+)[A-Z][\w.'’-]*){0,7})\s*\.?$")
+# "14/00249/TCA – Notice of intent … - Approved", "APP/C3105/A/14/2215758 – … Appeal – Approved": a planning
+# application or appeal and the planning authority's decision on it, reported to the meeting
+_APPLICATION = re.compile(r"^\W*(?:APP/[A-Z0-9/]{6,}|[A-Z]{0,3}\d{2}/\d{3,6}/[A-Z]{1,5}\b)")

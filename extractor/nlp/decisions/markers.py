@@ -14,7 +14,7 @@ from extractor.nlp.decisions.lexicon import (
     _EMPTY_LIST, _FINITE, _FOLLOWING, _GENERIC, _INTRO_FILLER, _INTRO_ONLY, _ITEM_START, _MODALS, _MUST,
     _NAMED_BODY, _NEGATIVE_ITEM, _NOT_INFINITIVE, _OPINION, _OWN_BODY_WORDS, _PASSIVE_VOTE, _PROCEDURAL,
     _PRONOUNS, _PROPOSED_SECONDED, _PROPOSER, _PROPOSITION, _QUESTION, _RECORD, _ROLE_NAME, _SECONDER,
-    _SECONDING, _SIGNATURE, _SUBJECT_WORDS, _TRAILING_LABEL, _OPENING, _VOTE_RECORD,
+    _SECONDING, _SIGNATURE, _SUBJECT_WORDS, _TRAILING_LABEL, _OPENING, _VOTE_RECORD, _APPLICATION,
 )
 from extractor.nlp.decisions.motions import _Motions
 from extractor.nlp.decisions.units import (
@@ -55,6 +55,8 @@ class _Reader(_Motions):
             return False  # "Minutes approved." is procedure; "Minutes … approved 8-0", moved and seconded, is recorded
         if _OPENING.search(text):
             return False
+        if _APPLICATION.match(text):
+            return False  # the planning authority's decision on an application, reported
         if _SIGNATURE.match(text) or _APOLOGIES.search(text):
             return False
         if _INTRO_ONLY.search(text) or _OPINION.search(text + " " + source):
