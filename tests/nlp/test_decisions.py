@@ -560,3 +560,96 @@ def test_a_decision_of_another_named_body_is_reported_not_made():
 ])
 def test_the_body_meeting_still_decides(title, line):
     assert decisions_of("## " + title, line)
+
+
+# ---- motions with mover and seconder, counts, vote results ------------------------------------------------
+MOVER_SECONDER = [
+    pytest.param("Maria moved, Ken Lowe seconded that the annual fee remain at $15",
+                 "the annual fee remain at $15", id="moved-seconded-that"),
+    pytest.param("Budget for 2019 approved – A. Park (motion), R. Diaz (second)",
+                 "Budget for 2019 approved", id="matter-then-motion-and-second"),
+    pytest.param("APPROVED – Spring events calendar – L. Moss (motion), D. Roy (second)",
+                 "Spring events calendar", id="approved-dash-with-motion-and-second"),
+    pytest.param("Minutes from 3/14/19 approved 6-0.", "Minutes from 3/14/19 approved 6-0", id="minutes-with-a-count"),
+    pytest.param("The revised bylaws were adopted 7-1-1.", "The revised bylaws were adopted 7-1-1", id="count-with-abstention"),
+]
+
+
+@pytest.mark.parametrize("line, quote", MOVER_SECONDER)
+def test_motions_with_mover_seconder_or_count(line, quote):
+    found = decisions_of(line)
+    assert [d.text for d in found] == [quote]
+    assert "(motion)" not in found[0].text and "(second)" not in found[0].text
+
+
+def test_mover_and_seconder_under_an_item_stand_for_it():
+    found = decisions_of("* 1. Adoption of the equipment policy", "** 1. JT Moves, KL seconds")
+    assert [d.text for d in found] == ["Adoption of the equipment policy"]
+    assert found[0].rule == "decision.motion" and "JT Moves, KL seconds" in found[0].source_text
+
+
+def test_motion_verb_with_seconder_and_all_agreeing():
+    found = decisions_of("Lee motions that the spring social is held on Friday at 7pm. Sam seconds. All board members "
+                         "agree. Meeting ends at 9pm.")
+    assert [d.text for d in found] == ["Lee motions that the spring social is held on Friday at 7pm"]
+
+
+def test_bulleted_lines_of_one_block_are_read_one_by_one():
+    found = decisions_of("New Business\no APPROVED – Annual meetings calendar\no APPROVED – Revised operating budget – "
+                         "P. Ng (motion), T. Osei (second)")
+    assert [d.text for d in found] == ["Annual meetings calendar", "Revised operating budget"]
+
+
+def test_a_vote_and_its_result_on_the_line_below():
+    found = decisions_of("* VOTE ON MOVING THE WORKSHOP TO SATURDAYS:", "** Passes 5-2.")
+    assert len(found) == 1 and "MOVING THE WORKSHOP TO SATURDAYS" in found[0].text
+    assert found[0].rule == "decision.vote"
+    failed = decisions_of("* VOTE FOR ALLOWING GUESTS IN THE LAB:", "** Fails unanimously.")
+    assert len(failed) == 1 and "Fails unanimously" in failed[0].source_text
+
+
+@pytest.mark.parametrize("paragraphs", [
+    pytest.param(("Meeting called to order at 7:02pm – J. Ross (motion), E. Kay (second)",), id="call-to-order"),
+    pytest.param(("Motion: buy a second projector.", "Failed 2-5."), id="failed-motion"),
+    pytest.param(("Anna moved, Ben seconded that dues rise to $30.", "The motion was defeated."), id="defeated-motion"),
+    pytest.param(("Motion carried 4-1.",), id="count-with-no-matter"),
+])
+def test_procedure_and_failed_motions_are_not_decisions(paragraphs):
+    assert decisions_of(*paragraphs) == []
+
+
+def test_election_heading_over_posts_is_one_decision():
+    found = decisions_of("## Election of 2020 Officers", "* Chair - Maya", "* Secretary - Olu Ade", "* Treasurer - Ravi")
+    assert [d.text for d in found] == ["Election of 2020 Officers: Chair - Maya; Secretary - Olu Ade; Treasurer - Ravi"]
+    assert found[0].rule == "decision.elected"
+    found = decisions_of("Assigning various committee roles:\nEvents Committee: Ana, Joe, KT\nWebsite: an old role, kept "
+                         "by the secretary.")
+    assert [d.text for d in found] == ["Assigning various committee roles: Events Committee: Ana, Joe, KT"]
+
+
+def test_a_heading_about_elections_with_no_posts_below_is_not_a_decision():
+    assert decisions_of("## Election of officers", "The election will be held at the AGM in May.") == []
+
+
+@pytest.mark.parametrize("line, quote", [
+    pytest.param("Voted: Consensed to move the meeting to Tuesdays, same time", "Consensed to move the meeting to Tuesdays",
+                 id="voted-consensed"),
+    pytest.param("Discussion of the mailing list leads to agreement on opening a forum for members.",
+                 "leads to agreement on opening a forum for members", id="leads-to-agreement-on"),
+    pytest.param("Printing costs are high, so the exec decided we should print fewer flyers.",
+                 "the exec decided we should print fewer flyers", id="exec-decided"),
+    pytest.param("After a short discussion, Dana was nominated to the position of social secretary.",
+                 "Dana was nominated to the position of social secretary", id="nominated-to-a-post"),
+])
+def test_consensus_and_club_bodies(line, quote):
+    found = decisions_of(line)
+    assert len(found) == 1 and quote in found[0].text + " " + found[0].source_text, [d.text for d in found]
+
+
+@pytest.mark.parametrize("line", [
+    "The previous exec decided that a new website was needed.",
+    "14/00321/F – Erection of a garden shed at Mill House - Approved",
+    "APP/D2510/W/15/3004417 – Land at Station Road Appeal – Approved",
+])
+def test_earlier_bodies_and_planning_authority_decisions_are_not_decisions(line):
+    assert decisions_of(line) == []
