@@ -256,6 +256,11 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     if labelled:  # "Clerk: Linda Lee" inside a Present line
         roles.append(labelled.group(1))
         text = text[labelled.end():]
+    else:
+        post, after = split_post(text)
+        if post and after and _NAME_TOKEN.match(after.split()[0]) and fold(after.split()[0]) not in NOT_NAME:
+            roles.append(post[:-1] if post.endswith("s") else post)  # "Commissioner Meredith Ing", "Clerk J Smith"
+            text = after
     before = text.split("(")[0]
     lead = _tidy_name(_HANDLE.sub(" ", before))
     lead_ok = "(" in text and name_like(lead, allow_single, bool(_TITLE_RE.match(before.strip())))
@@ -893,16 +898,12 @@ def _handle_column(people: list[_Person]) -> None:
         h, first, last = fold(h), fold(first), fold(last)
         return h[:1] == first[:1] or (len(last) >= 3 and last[:3] in h) or (len(first) >= 3 and first[:3] in h)
 
-    three = [p for p in people if len(p.name.split()) == 3 and not p.handle]
-    by_status: dict[str, list[_Person]] = {}
+    three = [p for p in people if len(p.name.split()) == 3 and not p.handle and "." not in p.name]
+    if len(three) < 3 or sum(fits(*p.name.split()) for p in three) < 0.75 * len(three):
+        return
     for p in three:
-        by_status.setdefault(p.status, []).append(p)
-    for group in by_status.values():
-        if len(group) < 3 or sum(fits(*p.name.split()) for p in group) < 0.75 * len(group):
-            continue
-        for p in group:
-            h, first, last = p.name.split()
-            p.handle, p.name = h, f"{first} {last}"
+        h, first, last = p.name.split()
+        p.handle, p.name = h, f"{first} {last}"
 
 
 def _leading_names(document: Document) -> list[_Person]:
@@ -1017,6 +1018,8 @@ _STATUS_HDR = re.compile(r"(?i)^(?:status|attendance|present\??|attended\??|apol
 
 
 _INITIALS_HDR = re.compile(r"(?i)^init(?:ials?)?\.?$")
+# a roll-call vote: whoever voted, yes or no, was there
+_VOTE_HDR = re.compile(r"(?i)^(?:votes?|voted|roll[\s-]*call(?:\s+vote)?|aye\s*/\s*nay|yes\s*/\s*no)\W*$")
 # one column per status, a mark ("+", "x", "✓") in the one that applies
 _STATUS_COLUMN = [(re.compile(r"(?i)^present\??$|^attended\??$"), "present"),
                   (re.compile(r"(?i)^apolog(?:y|ies)\??$|^regrets?$|^sent\s+apologies$"), "apologies"),
@@ -1102,6 +1105,7 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
         status_col = next((c for c, t in texts.items() if _STATUS_HDR.match(t) and c != name_col), None)
         status_cols = _status_columns(texts)
         initials_col = next((c for c, t in texts.items() if _INITIALS_HDR.match(t)), None)
+        vote_col = next((c for c, t in texts.items() if _VOTE_HDR.match(t)), None)
         if name_col is None and (first_col is None or last_col is None):
             continue
         if any(re.match(r"(?i)^(?:actions?|tasks?|due|deadline|by when|owner)\W*$", t) for t in texts.values()):
@@ -1128,6 +1132,10 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
                 st = marked[0] if len(marked) == 1 else default
             elif status_col is not None:
                 st = _status_of(_cell_text(r, status_col), default)
+            elif vote_col is not None:
+                vote = _cell_text(r, vote_col).lower()
+                st = "apologies" if re.search(r"apolog|excused", vote) else \
+                    "absent" if re.search(r"absent|not\s+present", vote) else default
             if initials_col is not None and not got.initials:
                 ini = _cell_text(r, initials_col)
                 if _INITIALS.match(ini) or re.fullmatch(r"[A-Z]{2,4}", ini):
@@ -1330,7 +1338,7 @@ def _merge(people: list[_Person]) -> list[_Person]:
         # the fuller spelling wins: "Alexa Gainsbury" over "Lex Gainsbury", "Alan Holzer" over "A Holzer"
         if len(_key(p.name)[0]) > len(_key(twin.name)[0]) and len(_key(p.name)) >= len(_key(twin.name)):
             twin.name = p.name
-        if p.status == "apologies" and twin.status in {"present", "in_attendance"}:
+        if p.status == "apologies" and twin.status in {"present", "in_attendance", "absent"}:
             twin.status = "apologies"  # listed on the front sheet, then "Apologies were received from …"
         twin.initials = twin.initials or p.initials
         twin.handle = twin.handle or p.handle
