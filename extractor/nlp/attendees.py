@@ -23,6 +23,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from extractor.nlp.attendance_labels import BULLET, group_heading, label_line, split_post, status_suffix
 from extractor.nlp.people import TITLES, fold, register_handle
 from models.document import Block, Cell, Document
 from models.meeting import Attendee, Meeting
@@ -68,7 +69,9 @@ _HEADING_LABEL = re.compile(r"(?i)^(?:(?:members|councillors|governors|trustees|
 _APOLOGY_SENTENCE = re.compile(
     r"(?i)\b(?:apolog(?:ies|y)|regrets)\b(?:\s+(?:for|of)\s+absence)?\s+(?:were|was|had\s+been|have\s+been|are)?\s*"
     r"(?:(?:duly\s+)?(?:received|noted|accepted|given|provided|tendered|offered|sent|submitted)\s+(?:and\s+"
-    r"(?:accepted|approved|noted)\s+)?)?(?:from|for|by|on\s+behalf\s+of)\s+")
+    r"(?:accepted|approved|noted)\s+)?)?(?:from|for|by|on\s+behalf\s+of)\s+"
+    # the same sentence from a PDF that lost its spaces: "ApologieswerereceivedfromStephi"
+    r"|(?i:apolog(?:ies|y))(?:were|was)(?:received|noted|given)(?:from|for)(?=[A-Z])")
 _ATTENDED_BY = re.compile(r"(?i)\b(?:meeting|session|call)\s+was\s+attended\s+by\s+")
 _SENT_APOLOGIES = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]+)*)"
                              r"\s+(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?(?:apologies|regrets)"
@@ -81,7 +84,7 @@ _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\
 
 # -- names ------------------------------------------------------------------------------------
 _NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)*(?:-[A-Z][a-z'’]+)*\.?|"
-                         r"(?:Mc|Mac|O'|O’|D'|D’)[A-Z][a-z]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)$")
+                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[A-Z][a-z]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)$")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "del", "dos", "ter", "bin"}
 NOT_NAME = {
     "council", "councils", "county", "borough", "district", "parish", "town", "city", "committee", "board",
@@ -253,6 +256,11 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     if labelled:  # "Clerk: Linda Lee" inside a Present line
         roles.append(labelled.group(1))
         text = text[labelled.end():]
+    else:
+        post, after = split_post(text)
+        if post and after and _NAME_TOKEN.match(after.split()[0]) and fold(after.split()[0]) not in NOT_NAME:
+            roles.append(post[:-1] if post.endswith("s") else post)  # "Commissioner Meredith Ing", "Clerk J Smith"
+            text = after
     before = text.split("(")[0]
     lead = _tidy_name(_HANDLE.sub(" ", before))
     lead_ok = "(" in text and name_like(lead, allow_single, bool(_TITLE_RE.match(before.strip())))
@@ -507,6 +515,8 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
                 people.append(_Person(name=nick, status=status, provenance=block.provenance(base + off)))
         return people
     affiliation_line = -1  # a line whose entries after a non-name are the person's affiliation
+    singles = sum(bool(re.fullmatch(r"\s*[A-Z][a-z]+\s*", it)) for _, it in entries)
+    first_names = len(entries) >= 5 and singles >= len(entries) // 2  # "Gibson, Nicholas, Luther, LJ, …"
     for off, it in entries:
         words = re.sub(r"\([^()]*\)", " ", it).split()
         lower = [w for w in words if re.match(r"^[a-z]{3,}", w) and w not in {"and", "the", "for", "with"}]
@@ -514,7 +524,10 @@ def _parse_list(segment: str, status: str, block: Block, base: int, allow_single
             break  # narrative text after the list
         line_no = segment.count("\n", 0, off)
         got = _parse_item(it, status, allow_single)
-        if isinstance(got, _Person) and people and line_no == affiliation_line and "(" not in it:
+        if first_names and re.fullmatch(r"\s*[A-Z]{2,3}\s*", it):
+            got = _Person(name=it.strip(), status=status)  # "LJ" among first names: a person known by initials
+        if isinstance(got, _Person) and people and line_no == affiliation_line and "(" not in it \
+                and not first_names:
             got = _squash(it)  # "Steve Fisher (SF), STFC, Scientific Computing": one person and where they work
         if isinstance(got, _Person):
             got.provenance = block.provenance(base + off)
@@ -681,6 +694,249 @@ def _apology_sentences(text: str, block: Block) -> list[_Person]:
     return out
 
 
+# -- a label line over its list, inside one block ---------------------------------------------------
+def _entry_person(line: str, status: str, block: Block, off: int, allow_single: bool = True) -> list[_Person]:
+    """The people of one line of a list: "-Chet", "Commissioner Meredith Ing", "jkit - present",
+    "Councillors A Bell (Chair), C Dunn & E Ford", "Lawrence d’Oliveiro"; none for "Members of the public: 2"."""
+    text = re.sub(r"^\s*(?:" + BULLET + r")", "", line).strip()
+    if not text or re.search(r"\d", re.sub(r"\([^()]*\)", "", text)):
+        return []  # "Members of the public: 2", "# members present: 9/12"
+    text, written = status_suffix(text)
+    status = written if written and written != "present" else status
+    post, bare = split_post(text)
+    if re.search(r"[,;]|\s(?:and|&)\s", re.sub(r"\([^()]*\)", "", bare)):
+        got = _parse_list(bare, status, block, off, allow_single=allow_single)
+        got = [p for p in got if isinstance(p, _Person)]
+    else:
+        one = _parse_item(bare, status, allow_single=allow_single)
+        if not isinstance(one, _Person):
+            one = _ner_person(bare, status)
+        got = [one] if one else []
+    for p in got:
+        p.provenance = block.provenance(off)
+        if post:
+            role = post if not post.lower().endswith("s") or post.lower().endswith("ss") else post[:-1]
+            p.role = f"{role}; {p.role}" if p.role else role
+    return got
+
+
+def _ner_person(text: str, status: str) -> _Person | None:
+    """A short line the token rules reject ("Lawrence d’Oliveiro") that the trained pipeline reads as one
+    PERSON entity covering it."""
+    bare = _squash(re.sub(r"\([^()]*\)", " ", text)).strip(" ,;:.")
+    if not bare or len(bare.split()) > 4 or len(bare.split()) < 2 or not bare[:1].isupper() or \
+            any(fold(w) in NOT_NAME for w in bare.split()):
+        return None
+    try:
+        from extractor.nlp.engine import get_parser
+        doc = get_parser()(bare)
+    except Exception:  # noqa: BLE001 - no trained pipeline installed: the token rules stand alone
+        return None
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    if len(ents) == 1 and len(ents[0].text) >= 0.8 * len(bare):
+        return _Person(name=ents[0].text, status=status)
+    return None
+
+
+def _one_per_line(lines: list[tuple[int, str]], status: str, block: Block) -> list[_Person]:
+    """A list of one person to a line; an odd line does not end it, a run of prose does."""
+    body = [(o, ln) for o, ln in lines if ln.strip()]
+    bare = [re.sub(r"^\s*(?:" + BULLET + r")", "", ln).strip() for _, ln in body]
+    if len(bare) >= 2 and all(re.fullmatch(r"[A-Za-z][\w.-]{1,24}", b) for b in bare) \
+            and any(b[:1].islower() for b in bare):
+        # handles, one to a line: "geo", "cpfeyh"
+        return [_Person(name=b, status=status, provenance=block.provenance(o))
+                for (o, _), b in zip(body, bare) if fold(b) not in NOT_NAME and not _BOTS.match(b)]
+    if len(bare) >= 2 and sum(bool(_STATUS_LINE.match(b)) for b in bare) >= max(2, len(bare) * 2 // 3):
+        out = []
+        for (o, _), b in zip(body, bare):
+            m = _STATUS_LINE.match(b)
+            if m:
+                name, st = status_suffix(b)
+                out.append(_Person(name=name.strip(" -–—:"), status=st or status, provenance=block.provenance(o)))
+        return out
+    out: list[_Person] = []
+    misses = 0
+    for o, ln in body:
+        got = _entry_person(ln, status, block, o)
+        if got:
+            out.extend(got)
+            misses = 0
+            continue
+        words = re.findall(r"\b[a-z]{3,}\b", ln)
+        misses += 1
+        if len(words) >= 3 or misses >= 2:
+            break  # prose: the list is over
+    return out
+
+
+# "eleen - present", "phlee - 1st absence": a handle or a name, a dash, its status
+_STATUS_LINE = re.compile(r"^[A-Za-z][\w.'’ -]{0,40}?\s+[-–—:]\s*(?:present|absent|apolog\w*|excused|late|"
+                          r"\d+(?:st|nd|rd|th)\s+absence)\s*$", re.IGNORECASE)
+
+
+def _labelled_block(block: Block) -> tuple[list[_Person], str | None]:
+    """People under label lines inside one block: "Directors Present:\\nA\\nB", "Attendance\\n-Chet\\n-Jack",
+    "o Commissioners Present: A, B\\no Others Present: C (Org)", "Present: Also in attendance:\\nMr A Mr B",
+    and a block of "name - status" lines under any first line ("Board for Tonight:\\neleen - present").
+
+    Returns the people and, when the block ends with a label over one-per-line entries, that label's status
+    (the list may go on in the next blocks).
+    """
+    text = block.text or ""
+    lines, off = [], 0
+    for ln in text.split("\n"):
+        lines.append((off, ln))
+        off += len(ln) + 1
+    marks = [(i, lab) for i, (_, ln) in enumerate(lines) if (lab := label_line(ln))]
+    if not marks:
+        body = lines[1:] if len(lines) >= 4 and not _STATUS_LINE.match(lines[0][1].strip()) else lines
+        if len(body) >= 3 and all(_STATUS_LINE.match(ln.strip()) for _, ln in body if ln.strip()):
+            return _one_per_line(body, "present", block), None
+        return [], None
+    out: list[_Person] = []
+    open_status = None
+    for k, (i, lab) in enumerate(marks):
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(lines)
+        following = lines[i + 1:end]
+        for j, (_, ln) in enumerate(following):
+            if _ITEM_NUMBER.match(ln) or len(re.findall(r"\b[a-z]{3,}\b", re.sub(r"\([^()]*\)", "", ln))) >= 3:
+                following = following[:j]  # "1: Project Plan, …", a sentence: the list is over
+                break
+        role = lab.qualifier or (lab.group if lab.group and lab.group.lower() not in {"others", "other"} else None)
+        second = label_line(lab.rest) if lab.rest else None
+        if second and not second.rest:
+            got = _two_columns(following, lab.status, second.status, block)
+        elif lab.rest:
+            seg_off = lines[i][0] + lab.start
+            segment = "\n".join([lab.rest] + [ln for _, ln in following])
+            if len(following) and all(len(re.findall(r"[,;]", ln)) == 0 for _, ln in following) \
+                    and not lab.rest.rstrip().endswith((",", ";")) and "," not in lab.rest:
+                got = _one_per_line([(seg_off, lab.rest)] + following, lab.status, block)
+            else:
+                segment = re.sub(r"\n\s*(?:" + BULLET + r")?", " ", segment) if "," in lab.rest else segment
+                got = _parse_list(segment, lab.status, block, seg_off, allow_single=True)
+        else:
+            got = _one_per_line(following, lab.status, block)
+            open_status = lab.status if k == len(marks) - 1 else None
+        for p in got:
+            if role and not p.role:
+                p.role = role
+        out.extend(got)
+    return out, open_status
+
+
+def _two_columns(lines: list[tuple[int, str]], left: str, right: str, block: Block) -> list[_Person]:
+    """Two lists side by side under "Present: Also in attendance:", read line by line: each line holds the
+    left column's person, then the right column's, split where a title starts a name."""
+    out: list[_Person] = []
+    for o, ln in lines:
+        parts = [p for p in _SPLIT_TITLE.split(ln.strip()) if p.strip()]
+        if not parts:
+            continue
+        statuses = [left] + [right] * (len(parts) - 1) if len(parts) > 1 else [left]
+        for part, st in zip(parts, statuses):
+            got = _parse_item(part, st, allow_single=False)
+            if isinstance(got, _Person):
+                got.provenance = block.provenance(o + max(0, ln.find(part)))
+                out.append(got)
+    return out
+
+
+# "Daniel, Braden and Sri were in attendance", "A Smith and B Jones were present"
+_WERE_PRESENT = re.compile(r"(?P<list>[A-Z][^.:;!?\n]{0,300}?)\s*\b(?:were|was)\s*(?:in\s*attendance|present)\b"
+                           r"|(?P<glued>[A-Z][\w,’'-]{0,300}?)(?:were|was)in(?:attendance)")
+# "Meeting opened at 8:10pm. Apologies Mark Smith, Michael Cree": a label after a sentence's end
+_MID_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>Apologies|Present|Absent|Regrets|In\s+attendance)\s*:?\s+"
+                        r"(?=(?:Cllr|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][a-z]+)")
+
+
+def _attendance_sentences(text: str, block: Block) -> list[_Person]:
+    out: list[_Person] = []
+    for m in _WERE_PRESENT.finditer(text):
+        raw = m.group("list") or m.group("glued")
+        raw = re.sub(r"(?<=[a-z])and(?=[A-Z])", ", ", raw) if m.group("glued") else raw
+        raw = re.sub(r",(?=\S)", ", ", raw)
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", raw) if e.strip()]
+        if not entries or not all(name_like(_tidy_name(e), allow_single=True) for e in entries):
+            continue
+        got = _parse_list(", ".join(entries), "present", block, m.start(), allow_single=True)
+        if len(got) == len(entries):
+            out.extend(got)
+    for m in _MID_LABEL.finditer(text):
+        status, _ = _label_status(m.group("label"))
+        rest = text[m.end():]
+        end = next((k for k in range(len(rest)) if rest[k] in "\n" or (rest[k] == "." and _sentence_stop(rest, k))),
+                   len(rest))
+        got = _parse_list(rest[:end], status, block, m.end(), allow_single=False)
+        out.extend(got)
+    return out
+
+
+def _status_entries(text: str, block: Block, least: int = 2) -> list[_Person]:
+    """"Cate not here, George not coming ever, Innes not here", "George apologies": each entry a name and
+    its status; the whole line must be such entries."""
+    if "\n" in text.strip() or len(text) > 200:
+        return []
+    out = []
+    for m in re.finditer(r"[^,;]+", text):
+        name, status = status_suffix(m.group(0).strip().rstrip("."))
+        name = _tidy_name(name)
+        if not status or not name_like(name, allow_single=True):
+            return []
+        out.append(_Person(name=name, status=status, provenance=block.provenance(m.start())))
+    return out if len(out) >= least else []
+
+
+def _handle_column(people: list[_Person]) -> None:
+    """"Akopps Akop Pogosian", "Jtsai John Tsai": a list whose every line starts with the person's handle.
+
+    When three or more people of one status have three-word names whose first word fits the rest as a
+    handle (its first letters or a piece of a name), the first word is the handle, the rest the name.
+    """
+    def fits(h: str, first: str, last: str) -> bool:
+        h, first, last = fold(h), fold(first), fold(last)
+        return h[:1] == first[:1] or (len(last) >= 3 and last[:3] in h) or (len(first) >= 3 and first[:3] in h)
+
+    three = [p for p in people if len(p.name.split()) == 3 and not p.handle and "." not in p.name]
+    if len(three) < 3 or sum(fits(*p.name.split()) for p in three) < 0.75 * len(three):
+        return
+    for p in three:
+        h, first, last = p.name.split()
+        p.handle, p.name = h, f"{first} {last}"
+
+
+def _leading_names(document: Document) -> list[_Person]:
+    """A document that opens with a bare bullet list of names ("Bob Engle (Biogen)", "CG Wang"), its label
+    lost with the page's furniture: the people at the meeting, when four or more items in a row are nothing
+    but a name and an affiliation."""
+    blocks = document.blocks
+    start = next((i for i, b in enumerate(blocks[:4]) if b.kind == "list_item"), None)
+    if start is None:
+        return []
+    run = []
+    for b in blocks[start:]:
+        if b.kind != "list_item":
+            break
+        run.append(b)
+    if len(run) < 4:
+        return []
+    out = []
+    for b in run:
+        t = _squash(b.text)
+        m = re.fullmatch(r"([^()]+?)\s*(?:\(([^()]{1,60})\))?", t)
+        if not m:
+            return []
+        name = m.group(1)
+        toks = name.split()
+        ok = name_like(name, allow_single=False) or (len(toks) == 2 and re.fullmatch(r"[A-Z]{2,3}", toks[0])
+                                                     and _NAME_TOKEN.match(toks[1]))
+        if not ok:
+            return []
+        out.append(_Person(name=name, status="present", role=m.group(2), provenance=b.provenance(0)))
+    return out
+
+
 # -- sections under a heading ----------------------------------------------------------------------
 def _heading_status(text: str) -> str | None:
     t = _squash(re.sub(r"\([^()]*\)\s*$", "", text.strip()) if "lines said" not in text.lower() else text)
@@ -688,7 +944,8 @@ def _heading_status(text: str) -> str | None:
     if not t or len(t.split()) > 6:
         return None
     if not _HEADING_LABEL.match(t):
-        return None
+        lab = label_line(t)  # "Directors Present", "Board Members Present", "Who Was There"
+        return lab.status if lab and not lab.rest else None
     status, _ = _label_status(re.sub(r"(?i)\s*\(lines said\)", "", t))
     low = t.lower()
     if re.search(r"apolog|regrets", low) and "present" not in low and "attendance and" not in low:
@@ -708,6 +965,13 @@ def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
     people: list[_Person] = []
+    said = _attendance_sentences(text, block)
+    for m in _APOLOGY_SENTENCE.finditer(text):  # "Apologies were received from Stephi" under "Apologies"
+        said.extend(_parse_list(re.split(r"\.\s|\n", text[m.end():])[0], "apologies", block, m.end(),
+                                allow_single=True))
+    said = said or _status_entries(text, block, least=1)
+    if said:
+        return said
     if _INLINE.search(text) and not _NICK_LINE.match(text.split("\n")[0]):
         got = _inline_lists(text, block)
         if got:
@@ -754,6 +1018,8 @@ _STATUS_HDR = re.compile(r"(?i)^(?:status|attendance|present\??|attended\??|apol
 
 
 _INITIALS_HDR = re.compile(r"(?i)^init(?:ials?)?\.?$")
+# a roll-call vote: whoever voted, yes or no, was there
+_VOTE_HDR = re.compile(r"(?i)^(?:votes?|voted|roll[\s-]*call(?:\s+vote)?|aye\s*/\s*nay|yes\s*/\s*no)\W*$")
 # one column per status, a mark ("+", "x", "✓") in the one that applies
 _STATUS_COLUMN = [(re.compile(r"(?i)^present\??$|^attended\??$"), "present"),
                   (re.compile(r"(?i)^apolog(?:y|ies)\??$|^regrets?$|^sent\s+apologies$"), "apologies"),
@@ -839,6 +1105,7 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
         status_col = next((c for c, t in texts.items() if _STATUS_HDR.match(t) and c != name_col), None)
         status_cols = _status_columns(texts)
         initials_col = next((c for c, t in texts.items() if _INITIALS_HDR.match(t)), None)
+        vote_col = next((c for c, t in texts.items() if _VOTE_HDR.match(t)), None)
         if name_col is None and (first_col is None or last_col is None):
             continue
         if any(re.match(r"(?i)^(?:actions?|tasks?|due|deadline|by when|owner)\W*$", t) for t in texts.values()):
@@ -865,6 +1132,10 @@ def _table_people(block: Block, meeting: Meeting, dates: dict[int, date] | None 
                 st = marked[0] if len(marked) == 1 else default
             elif status_col is not None:
                 st = _status_of(_cell_text(r, status_col), default)
+            elif vote_col is not None:
+                vote = _cell_text(r, vote_col).lower()
+                st = "apologies" if re.search(r"apolog|excused", vote) else \
+                    "absent" if re.search(r"absent|not\s+present", vote) else default
             if initials_col is not None and not got.initials:
                 ini = _cell_text(r, initials_col)
                 if _INITIALS.match(ini) or re.fullmatch(r"[A-Z]{2,4}", ini):
@@ -1067,7 +1338,7 @@ def _merge(people: list[_Person]) -> list[_Person]:
         # the fuller spelling wins: "Alexa Gainsbury" over "Lex Gainsbury", "Alan Holzer" over "A Holzer"
         if len(_key(p.name)[0]) > len(_key(twin.name)[0]) and len(_key(p.name)) >= len(_key(twin.name)):
             twin.name = p.name
-        if p.status == "apologies" and twin.status in {"present", "in_attendance"}:
+        if p.status == "apologies" and twin.status in {"present", "in_attendance", "absent"}:
             twin.status = "apologies"  # listed on the front sheet, then "Apologies were received from …"
         twin.initials = twin.initials or p.initials
         twin.handle = twin.handle or p.handle
@@ -1126,12 +1397,17 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
     hints: list[str] = []
     mdate = date.fromisoformat(meeting.date) if meeting.date and len(meeting.date) == 10 else None
     group: str | None = None  # a group label inside the attendance list ("Developers")
+    group_any = False  # the group came from a sub-heading: it names paragraphs too, not only bullets
     soft = False  # the section was opened by a one-person "Present: …" paragraph
     for bi, block in enumerate(document.blocks):
         hints.extend(_grid_hints(block))
         text = block.text or ""
         if block.kind == "heading":
-            section, soft = _heading_status(text), False
+            sub = group_heading(text) if section in {"present", "in_attendance"} else None
+            if sub:  # "BOD Members", "Non-BOD Members": a group inside the attendance list
+                section, group, group_any = sub[0], sub[1], True
+                continue
+            section, soft, group_any = _heading_status(text), False, False
             if section is None:
                 # a heading that is itself a label line: "Present: A, B"
                 found.extend(_inline_lists(text, block))
@@ -1178,6 +1454,11 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                     found.extend(_apology_sentences(c.text, sub))
             role_only.extend(_chaired_by(text, block))
             continue
+        labelled, open_status = _labelled_block(block)
+        if labelled and len(labelled) > len(_inline_lists(text, block)):
+            found.extend(labelled)  # "Directors Present:\nA\nB", "o Others Present: C (Org)"
+            section, group, soft, group_any = open_status, None, False, False
+            continue
         # a short paragraph that works as a heading ("Present", "**Apologies:**" alone on its line)
         short = _heading_status(text) if len(text) < 60 and "\n" not in text.strip() else None
         if short:
@@ -1189,24 +1470,39 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                 group = _squash(text).rstrip(":")  # "Developers", then its bullets
                 continue
             got = _section_lines(block, section)
+            one_line = "\n" not in text.strip() and len(text.split()) <= 5
+            if not got and one_line:
+                ner = _ner_person(text, section)  # "Lawrence d’Oliveiro"
+                got = [ner] if ner else []
+                for p in got:
+                    p.provenance = block.provenance(0)
             if got or any(_NICK_LINE.match(ln) for ln in text.split("\n")):  # a bot's line counts as a row
                 for p in got:
-                    if group and block.kind == "list_item" and not p.role:
+                    if group and (block.kind == "list_item" or group_any) and not p.role:
                         p.role = group
                 found.extend(got)
                 continue
+            nxt = document.blocks[bi + 1] if bi + 1 < len(document.blocks) else None
+            if one_line and nxt is not None and nxt.kind == block.kind and ":" not in text \
+                    and _section_lines(nxt, section):
+                continue  # one odd line inside the list: the list goes on
             section = group = None  # the list is over: what follows is the minutes themselves
-            soft = False
+            soft = group_any = False
         found.extend(_grid_lines(block, mdate))
         inline = _inline_lists(text, block)
         found.extend(inline)
         found.extend(_apology_sentences(text, block))
+        found.extend(_attendance_sentences(text, block))
+        found.extend(_status_entries(text, block))
         role_only.extend(_chaired_by(text, block))
         lead = _LIST_START.match(text)
         if block.kind == "paragraph" and len(inline) == 1 and lead and "\n" not in text.strip():
             # "Present: Ms Jacqueline Murfitt (…)" alone, the others in the paragraphs after it
             section = inline[0].status if _label_status(lead.group("label"))[1] is None else None
             soft = section is not None
+    if not found:
+        found = _leading_names(document)
+    _handle_column(found)
     merged = _merge(found)
     for h in hints:  # "Lex Gainsbury" in the text, "Alexa Gainsbury" in the grid
         for p in merged:

@@ -544,3 +544,124 @@ def test_details_table_one_person_to_a_line_and_a_header_row_stays_a_header():
                    ("Mike Readman", None, "present"), ("Nikki Sturmey", "Clerk", "in_attendance"),
                    ("Richard Hunt", None, "apologies"), ("Charlotte Clark", None, "apologies"),
                    ("Paul Evemy", "Chair", "present"), ("Simon Barnes", "Parent", "present")]
+
+
+# -- forms of minutes from bodies the rules were not written on -----------------------------------------
+@pytest.mark.parametrize("blocks,expected", [
+    # a group noun before the label, the names one to a line in the same paragraph; a post before a name
+    (["Directors Present:\nKaren Brimacombe\nMondo Chun\nCommissioner Meredith Ing", "Absent:\nJodi Lui",
+      "Guests:\nDayna Hillcrest", "6:50 pm. Meeting called to order"],
+     [("Karen Brimacombe", "present"), ("Mondo Chun", "present"), ("Meredith Ing", "present"),
+      ("Jodi Lui", "absent"), ("Dayna Hillcrest", "in_attendance")]),
+    # "o" bullets before group labels, a list wrapped over lines, affiliations in parentheses
+    ([("list_item", "Perfunctory Business\no Commissioners Present: Ann Quay, Zach Moore,\nBen Munro\n"
+                    "o Others Present: Ryan Ward (LSRCC), Kim Bares (PLACE\nConsulting)\no Commissioners Absent: Pat Bader")],
+     [("Ann Quay", "present"), ("Zach Moore", "present"), ("Ben Munro", "present"), ("Ryan Ward", "in_attendance"),
+      ("Kim Bares", "in_attendance"), ("Pat Bader", "absent")]),
+    # a heading word over "-Name" lines in a text file
+    (["Attendance\n-Chet\n-Jack\n-Tuan", ("list_item", "tasks")],
+     [("Chet", "present"), ("Jack", "present"), ("Tuan", "present")]),
+    # "name - status" lines under a first line that is no label; handles one to a line under a qualified label
+    (["Board for Tonight:\neleen - present\njkit - present\njoydip - 2nd absence\nphlee - 1st absence",
+      "Present but not on Board for Tonight:\ngeo\ncpfeyh", "Present Total: 6"],
+     [("eleen", "present"), ("jkit", "present"), ("joydip", "absent"), ("phlee", "absent"),
+      ("geo", "in_attendance"), ("cpfeyh", "in_attendance")]),
+    # two lists side by side, read line by line
+    (["Present: Also in attendance:\nMr N Oakhill (Chairman NO) Mr B May\nMr C Rothero (CR) Mrs M May"],
+     [("N Oakhill", "present"), ("B May", "in_attendance"), ("C Rothero", "present"), ("M May", "in_attendance")]),
+])
+def test_label_lines_over_their_lists(blocks, expected):
+    assert people(*blocks) == expected
+
+
+def test_a_present_heading_goes_on_past_a_name_the_token_rules_reject():
+    got = people(("heading", "Present"), ("list_item", "Rene Bartosh"), ("list_item", "Lawrence d’Oliveiro"),
+                 ("list_item", "Chris O’Halloran"), ("list_item", "Ian Young"), ("heading", "Presidents Report"),
+                 "Meetup.com listing has worked well to reach new members.")
+    assert [n for n, _ in got] == ["Rene Bartosh", "Lawrence d’Oliveiro", "Chris O’Halloran", "Ian Young"]
+
+
+def test_apologies_after_a_sentence_on_the_same_line():
+    assert people("Meeting opened at 8:10pm. Apologies Mark Smith, Michael Cree") == [
+        ("Mark Smith", "apologies"), ("Michael Cree", "apologies")]
+
+
+def test_sub_headings_and_a_handle_column_inside_an_attendance_list():
+    got = attendees("Who Was There:", ("heading", "Board Members"), "Akopps Akop Pogosian", "Jtsai John Tsai",
+                    "Smcc Stephen McCamant", ("heading", "Non-Board Members"), "Jjlin Jeremy Lin",
+                    "Meeting starts at 7:14pm. Jeffe agrees to take notes.")
+    assert [(a.name, a.status, a.role) for a in got] == [
+        ("Akop Pogosian", "present", "Board Members"), ("John Tsai", "present", "Board Members"),
+        ("Stephen McCamant", "present", "Board Members"), ("Jeremy Lin", "in_attendance", "Non-Board Members")]
+
+
+@pytest.mark.parametrize("blocks,expected", [
+    (["Daniel, Braden, Cate, Tristan and Sri were in attendance"],
+     [("Daniel", "present"), ("Braden", "present"), ("Cate", "present"), ("Tristan", "present"), ("Sri", "present")]),
+    (["Daniel,Braden,TristanandSriwereinattendance"],  # a PDF that lost its spaces
+     [("Daniel", "present"), ("Braden", "present"), ("Tristan", "present"), ("Sri", "present")]),
+    ([("heading", "1.3 Apologies"), "Apologies were received from Stephi"], [("Stephi", "apologies")]),
+    ([("heading", "1.3 Apologies"), "ApologieswerereceivedfromStephi"], [("Stephi", "apologies")]),
+    (["Cate not here, George not coming ever, Innes not here", ("heading", "Apologies"), "George apologies"],
+     [("Cate", "absent"), ("George", "apologies"), ("Innes", "absent")]),
+])
+def test_attendance_in_sentences(blocks, expected):
+    assert people(*blocks) == expected
+
+
+def test_initials_among_first_names_do_not_end_the_list():
+    got = people("Present: Gibson, Nicholas, Will Myers, Luther, LJ, Valentine, Claudio, CJ, Roland")
+    assert [n for n, _ in got] == ["Gibson", "Nicholas", "Will Myers", "Luther", "LJ", "Valentine", "Claudio",
+                                   "CJ", "Roland"]
+
+
+def test_a_document_opening_with_a_bare_list_of_names_and_affiliations():
+    got = attendees(("list_item", "Bob Engle (Biogen)"), ("list_item", "CG Wang"), ("list_item", "Ellis Hughes (GSK)"),
+                    ("list_item", "Heidi Curinckx (Johnson & Johnson)"), "The meeting was recorded.")
+    assert [(a.name, a.role) for a in got] == [("Bob Engle", "Biogen"), ("CG Wang", None), ("Ellis Hughes", "GSK"),
+                                               ("Heidi Curinckx", "Johnson & Johnson")]
+    # a list of tasks is no such list
+    assert attendees(("list_item", "Book the hall"), ("list_item", "Order the food"), ("list_item", "Print flyers"),
+                     ("list_item", "Send the agenda")) == []
+
+
+@pytest.mark.parametrize("blocks,expected", [
+    # group nouns before labels, as headings
+    ([("heading", "Board Members Present"), "Jane Roe", "Tom Brown", ("heading", "Residents Present"), "Sue Green",
+      ("heading", "Minutes")],
+     [("Jane Roe", "present"), ("Tom Brown", "present"), ("Sue Green", "in_attendance")]),
+    # a Present heading over lines that start with a post; a count of the public names nobody
+    ([("heading", "Present"), "Councillors A Bell (Chair), C Dunn & E Ford", "Clerk J Smith",
+      "Members of the public: 2", ("heading", "1. Apologies")],
+     [("A Bell", "present"), ("C Dunn", "present"), ("E Ford", "present"), ("J Smith", "present")]),
+    # an outline number before the label
+    (["1.1 Present: Ann Lee, Bob Roe\n1.2 Apologies: Cat Fox"],
+     [("Ann Lee", "present"), ("Bob Roe", "present"), ("Cat Fox", "apologies")]),
+    # officers with roles in attendance
+    (["In attendance: Jane Doe (Clerk), Tom Hardy – Finance Officer"],
+     [("Jane Doe", "in_attendance"), ("Tom Hardy", "in_attendance")]),
+])
+def test_attendance_forms_of_formal_bodies(blocks, expected):
+    assert people(*blocks) == expected
+
+
+def test_a_post_before_a_name_becomes_the_role():
+    got = attendees("Directors Present:\nCommissioner Meredith Ing\nClerk J Smith")
+    assert [(a.name, a.role) for a in got] == [("Meredith Ing", "Commissioner"), ("J Smith", "Clerk")]
+
+
+@pytest.mark.parametrize("rows,expected", [
+    # a roll-call vote: every member who voted was there
+    ([["Member", "Vote"], ["Ann Lee", "Yes"], ["Bob Roe", "No"], ["Cat Fox", "Absent"]],
+     [("Ann Lee", "present"), ("Bob Roe", "present"), ("Cat Fox", "absent")]),
+    # a tick grid
+    ([["Name", "Present", "Apologies"], ["Ann Lee", "✓", ""], ["Bob Roe", "", "✓"]],
+     [("Ann Lee", "present"), ("Bob Roe", "apologies")]),
+    # names with a role column
+    ([["Name", "Role"], ["Ann Lee", "Chair"], ["Bob Roe", "Treasurer"]],
+     [("Ann Lee", "present"), ("Bob Roe", "present")]),
+])
+def test_attendance_tables(rows, expected):
+    doc = Document(path="m.md", sha256="0" * 64, format="md", blocks=[table_of(rows)])
+    got = extract_attendees(doc, [], Meeting())
+    assert [(a.name, a.status) for a in got] == expected
