@@ -71,6 +71,12 @@ def _matcher() -> tuple[DependencyMatcher, dict[str, tuple[str, list[str]]], set
     return matcher, nodes, _lexicon("commitment_verbs_not.txt")
 
 
+def warm_up() -> None:
+    """Load the trained pipeline and build the matcher now rather than on the first document."""
+    _matcher()
+    parse_sentences(["The Clerk will write to the council."])
+
+
 def _covered(block: Block, cands: list[Candidate]) -> list[str]:
     """The sentences of this block another rule already took, squashed for comparison."""
     return [squash(c.source_text).lower() for c in cands if c.block == block.index]
