@@ -269,11 +269,17 @@ _PLACEHOLDER = re.compile(r"(?i)^(?:insert|add|paste|put|fill\s+in|include)\s+(?
 _BRACKET_OWNER = re.compile(r"\s*\(\s*([A-Z][a-z'’-]+(?:\s*(?:/|&|\band\b)\s*[A-Z][a-z'’-]+)?)\s+to\s+[a-z]+(?:\s+[a-z]+)?"
                             r"\W*\)\W*$")
 
+_TRAILING_OWNERS = re.compile(r"\s*\(\s*([^()]{1,60}?)\s*\)\W*$")
+
 
 def _owner_in_brackets(ctx: Context, task: str) -> tuple[str, OwnerMatch | None]:
-    """"Action: Remove util.p (Jeremiah to respond.)": the bracket names who takes the task on."""
+    """"Action: Remove util.p (Jeremiah to respond.)": the bracket names who takes the task on;
+    so does a closing bracket of owners alone: "Action: Take photos for display. (TF)", "(TD/JR/TF)"."""
     m = _BRACKET_OWNER.search(task)
     got = ctx.owners.unknown_names(m.group(1)) if m else None
+    if got is None:
+        m = _TRAILING_OWNERS.search(task)
+        got = ctx.owners.parse_phrase(m.group(1)) if m else None
     return (_clean(task[:m.start()]), got) if got else (task, None)
 
 
@@ -326,12 +332,14 @@ def marker_candidates(ctx: Context, i: int, section: str | None, in_list: bool) 
                                  rule=span.id_ + ".after", kind="marker", block=i, provenance=prov, section=section,
                                  in_action_list=in_list, warnings=own.warnings if own else []))
             continue
+        content, closing = _owner_in_brackets(ctx, content)  # "Take photos. (TF)": the owners close the item
         for piece in _split_tasks(ctx, content):
             task, got = _task_from(ctx, piece, marked=True)
             if not task or _NONE.match(task) or _PLACEHOLDER.match(task):
                 continue
             if got is None:
                 task, got = _owner_in_brackets(ctx, task)
+            got = got or closing
             owners = got.owners if got else ctx.owners.mentioned(task)
             owner_text = got.owner_text if got else (", ".join(owners) if owners else None)
             out.append(Candidate(text=task, explicit=True, owners=owners, owner_text=owner_text,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from extractor.nlp.people import PeopleIndex
 
 TITLES = {"cllr", "cll", "councillor", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "rev", "revd", "sir",
-          "dame", "lord", "lady"}
+          "dame", "lord", "lady", "commissioner", "commissioners", "mayor", "alderman", "alderwoman"}
 ROLE_HEADS = {"clerk", "chair", "chairman", "chairwoman", "chairperson", "vice-chair", "secretary", "treasurer",
               "headteacher", "head", "manager", "officer", "coordinator", "co-ordinator", "director", "lead",
               "president", "convenor", "convener", "scribe", "administrator", "editor", "minute-taker", "webmaster",
@@ -116,8 +116,14 @@ class OwnerParser:
         return None
 
     def parse_phrase(self, phrase: str) -> OwnerMatch | None:
-        """All of `phrase` as a list of owners ("AB & JW", "Mike and Eddy"), or None."""
+        """All of `phrase` as a list of owners ("AB & JW", "Mike and Eddy"), or None. A team with its people in
+        brackets ("Storage (Pavan)", "Automotive (Luis/James)") is owned by those people."""
         phrase = phrase.strip().strip(":-–—,").strip()
+        team = re.fullmatch(r"([^()]{1,40}?)\s*\(([^()]{1,60})\)", phrase)
+        if team:
+            inner = self.parse_phrase(team.group(2))
+            if inner and all(self.people.resolve(o) or o in self.people.names for o in inner.owners):
+                return OwnerMatch(owner_text=phrase, owners=inner.owners, warnings=inner.warnings)
         if not phrase or len(phrase) > 90 or re.search(r"[.;!?]\s", phrase):
             return None
         parts = [p for p in _SPLIT_RE.split(phrase) if p and p.strip()]

@@ -24,7 +24,8 @@ from models.meeting import Attendee
 
 TITLES = {"cllr", "cll", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "revd",
           "reverend", "sir", "dame", "lord", "lady", "father", "canon", "pcso", "sgt", "sergeant", "insp",
-          "inspector", "hon", "cllrs", "councillors", "messrs"}
+          "inspector", "hon", "cllrs", "councillors", "messrs", "commissioner", "commissioners", "mayor", "alderman",
+          "alderwoman"}
 # Words that may lead a name as a form of address: "Co-Chair Keaton", "Secretary Stefan".
 ROLE_PREFIXES = {"chair", "co-chair", "cochair", "vice-chair", "chairman", "secretary", "clerk", "treasurer",
                  "president", "governor", "trustee"}
