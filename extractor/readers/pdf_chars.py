@@ -308,7 +308,8 @@ def _paint(path: list[tuple], m, height: float, out: dict) -> None:
         closed = pts[0] == pts[4]
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
         if closed and square:
-            out["rect"].append(_obj("rect", (*pts[0], *pts[2]), height))
+            # pdfminer's LTRect is bounded by its corners, whichever way the rectangle was drawn
+            out["rect"].append(_obj("rect", _bound([pts[0], pts[2]]), height))
             return
     curve = _obj("curve", _bound(pts), height)
     curve["pts"] = [(px, height - py) for px, py in pts]
