@@ -45,3 +45,43 @@ def test_rectangle_drawn_upwards_or_downwards_has_the_same_box(tmp_path):
         doc.close()
     assert got == want
     assert all(top < bottom for _, top, _, bottom in got)
+
+
+def _stream(data: bytes, head: bytes = b"") -> bytes:
+    return b"<< " + head + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _chars_both(path, pages: int = 1) -> tuple[list, list]:
+    from extractor.readers.pdf_chars import FontNames, page_chars
+    keep = ("text", "fontname", "x0", "x1", "top", "bottom")
+    with pdfplumber.open(path) as pdf:
+        want = [tuple(round(c[k], 3) if isinstance(c[k], float) else c[k] for k in keep)
+                for c in pdf.pages[0].chars]
+    doc = pdfium.PdfDocument(path)
+    names = FontNames(path)
+    try:
+        page = doc[0]
+        got = [tuple(round(c[k], 3) if isinstance(c[k], float) else c[k] for k in keep)
+               for c in page_chars(page, page.get_height(), {}, names, 0) if c["text"] != " "]
+    finally:
+        names.close()
+        doc.close()
+    return want, got
+
+
+def test_type3_glyphs_measured_as_pdfminer_measures_them(tmp_path):
+    # two Type3 fonts: one whose FontDescriptor has no FontBBox (pdfminer: no descent, the
+    # descriptor's FontName), one without a descriptor (the font's own FontBBox); each glyph
+    # is measured by the font's Widths through its FontMatrix
+    proc = _stream(b"600 0 0 -200 500 700 d1 0 0 500 700 re f")
+    common = (b"/Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << /A 5 0 R >> "
+              b"/Encoding << /Type /Encoding /Differences [65 /A] >> /FirstChar 65 /LastChar 65 ")
+    f1 = b"<< /Type /Font " + common + b"/Widths [640] /FontBBox [0 -300 1000 900] /FontDescriptor 8 0 R >>"
+    f2 = b"<< /Type /Font " + common + b"/Widths [580] /FontBBox [0 -200 1000 800] >>"
+    desc = b"<< /Type /FontDescriptor /FontName /ABCDEF+Glyphs /Flags 4 /ItalicAngle 0 /CapHeight 700 >>"
+    content = b"BT /F1 20 Tf 72 700 Td (AA) Tj /F2 20 Tf 30 0 Td (AA) Tj ET"
+    path = tmp_path / "type3.pdf"
+    path.write_bytes(_pdf(content, b"<< /Font << /F1 6 0 R /F2 7 0 R >> >>", [proc, f1, f2, desc]))
+    want, got = _chars_both(path)
+    assert len(want) == 4 and want[0][1] == "ABCDEF+Glyphs"
+    assert got == want
