@@ -208,7 +208,7 @@ def _read_pdfium_page(page, number: int, fonts: dict, names: FontNames) -> _Page
     """A page read with pdfium: the same characters and ruling, grouped by pdfplumber's own
     word extractor and table finder."""
     height, width = page.get_height(), page.get_width()
-    raw = _WORDS.extract_words(page_chars(page, height, fonts, lambda: names.on_page(number - 1)), return_chars=True)
+    raw = _WORDS.extract_words(page_chars(page, height, fonts, names, number - 1), return_chars=True)
     ruled = RuledPage(page_graphics(page, height), width, height)
     return _build_page(raw, height, number, ruled.find_tables if (ruled.rects or ruled.lines) else None)
 

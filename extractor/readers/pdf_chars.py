@@ -7,7 +7,9 @@ extractor and table finder and get the same words and tables:
 
 * characters as pdfplumber char dicts (`text`, `x0`, `x1`, `top`, `bottom`, `size`,
   `fontname`, `upright`, `matrix`) with pdfminer's box: from the glyph origin along the
-  advance width, and from the font's descent up one font size;
+  advance width, and from the font's descent up one font size (a Type3 font measured as
+  pdfminer measures it: by its Widths through its FontMatrix, its descent from the FontBBox
+  of its descriptor);
 * path objects classified as pdfminer classifies them (a two-point path is a line, a
   closed axis-aligned four-point path a rectangle, anything else a curve) and turned into
   pdfplumber's edges, which `pdfplumber.table.TableFinder` takes through `RuledPage`.
@@ -53,26 +55,32 @@ class _Font:
 
 
 class FontNames:
-    """The BaseFont names of the simple fonts of a page's resources, read with pdfminer's parser (no content
-    stream is interpreted) only when asked: pdfium drops a subset prefix ("ABCDEF+Symbol"),
-    which decides whether pdfminer measures an embedded font by its own metrics."""
+    """What pdfminer makes of a page's font resources, read with pdfminer's parser (no content
+    stream is interpreted) only when asked: the BaseFont names of its simple fonts (pdfium
+    drops a subset prefix, "ABCDEF+Symbol", which decides whether pdfminer measures an
+    embedded font by its own metrics), and its Type3 fonts, which pdfium names and measures
+    otherwise."""
 
     def __init__(self, path):
         self.path = path
         self._pages: list | None = None
         self._fp = None
+        self._type3: dict[int, list[tuple[float, _Font]]] = {}
 
-    def on_page(self, index: int) -> set[str]:
+    def _page(self, index: int):
         if self._pages is None:
             from pdfminer.pdfdocument import PDFDocument
             from pdfminer.pdfpage import PDFPage
             from pdfminer.pdfparser import PDFParser
             self._fp = open(self.path, "rb")
             self._pages = list(PDFPage.create_pages(PDFDocument(PDFParser(self._fp))))
+        return self._pages[index]
+
+    def on_page(self, index: int) -> set[str]:
         from pdfminer.pdftypes import resolve1
         from pdfminer.psparser import literal_name
         names: set[str] = set()
-        fonts = resolve1((self._pages[index].resources or {}).get("Font")) or {}
+        fonts = resolve1((self._page(index).resources or {}).get("Font")) or {}
         for spec in fonts.values():
             spec = resolve1(spec)
             # pdfminer measures only simple fonts by its metrics, never composite (Type0) ones
@@ -81,12 +89,81 @@ class FontNames:
                 names.add(literal_name(resolve1(spec["BaseFont"])))
         return names
 
+    def type3_on_page(self, index: int) -> list[tuple[float, _Font]]:
+        """The Type3 fonts of the page and of the forms it draws, each as (the descent pdfium
+        gives it, in thousandths, from the font's own FontBBox, and the font as pdfminer
+        measures it)."""
+        got = self._type3.get(index)
+        if got is None:
+            got = self._type3[index] = []
+            _type3_fonts(self._page(index).resources, got, set(), 0)
+        return got
+
     def close(self) -> None:
         if self._fp is not None:
             self._fp.close()
 
 
-def _font_info(font, cache: dict, page_fonts=None) -> _Font:
+def _type3_fonts(resources, out: list, seen: set, depth: int) -> None:
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+    from pdfminer.psparser import literal_name
+    resources = resolve1(resources)
+    if not isinstance(resources, dict) or depth > 8:
+        return
+    for ref in (resolve1(resources.get("Font")) or {}).values():
+        key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
+        spec = resolve1(ref)
+        if key in seen or not isinstance(spec, dict):
+            continue
+        seen.add(key)
+        if literal_name(resolve1(spec.get("Subtype"))) == "Type3":
+            try:
+                out.append(_type3_font(spec))
+            except Exception:  # a damaged font: pdfium's own reading stands
+                continue
+    for ref in (resolve1(resources.get("XObject")) or {}).values():
+        key = ref.objid if isinstance(ref, PDFObjRef) else id(ref)
+        xobj = resolve1(ref)
+        if key in seen or not hasattr(xobj, "attrs"):
+            continue
+        seen.add(key)
+        if literal_name(xobj.attrs.get("Subtype")) == "Form":
+            _type3_fonts(xobj.attrs.get("Resources"), out, seen, depth + 1)
+
+
+def _type3_font(spec: dict) -> tuple[float, _Font]:
+    """pdfminer's PDFType3Font measures a glyph by the font's Widths and FontMatrix and takes
+    its descent from the FontBBox of its FontDescriptor (none there: a descent of 0), named
+    by the descriptor's FontName; pdfium takes the FontBBox of the font itself."""
+    import logging
+
+    from pdfminer.pdffont import PDFType3Font
+    from pdfminer.pdftypes import resolve1
+    log = logging.getLogger("pdfminer.pdffont")
+    level = log.level
+    log.setLevel(logging.ERROR)  # pdfminer warns of a descriptor without a FontBBox; so does the pdfplumber engine
+    try:
+        font = PDFType3Font(None, spec)
+    finally:
+        log.setLevel(level)
+    a, b, c, d, _, _ = font.matrix
+    box = [resolve1(v) for v in resolve1(spec.get("FontBBox")) or ()]
+    own = 0.0
+    if len(box) == 4 and all(isinstance(v, (int, float)) for v in box):
+        own = min(b * x + d * y for x in (box[0], box[2]) for y in (box[1], box[3])) * 1000.0
+    widths: dict[str, float] = {}
+    for cid, w in font.widths.items():
+        try:
+            text = font.to_unichr(cid) if isinstance(cid, int) else cid
+        except Exception:
+            continue
+        if isinstance(text, str) and text and isinstance(w, (int, float)):
+            widths.setdefault(text, w * font.hscale * 1000.0)
+    name = font.fontname if isinstance(font.fontname, str) else str(font.fontname)
+    return own, _Font(name, font.get_descent() * 1000.0, widths)
+
+
+def _font_info(font, cache: dict, names: FontNames | None = None, index: int = 0) -> _Font:
     key = ctypes.cast(font, ctypes.c_void_p).value
     got = cache.get(key)
     if got is None:
@@ -96,7 +173,8 @@ def _font_info(font, cache: dict, page_fonts=None) -> _Font:
             buf = ctypes.create_string_buffer(n)
             R.FPDFFont_GetBaseFontName(font, buf, n)
         name = buf.value.decode("utf-8", "replace")
-        if name in FONT_METRICS and (not R.FPDFFont_GetIsEmbedded(font) or (page_fonts is not None and name in page_fonts())):
+        embedded = R.FPDFFont_GetIsEmbedded(font)
+        if name in FONT_METRICS and (not embedded or (names is not None and name in names.on_page(index))):
             # a standard font named without a font program: pdfminer takes its name, descent
             # and widths from its own metrics ("Arial,Bold" becomes Helvetica-Bold)
             desc, widths = FONT_METRICS[name]
@@ -104,24 +182,40 @@ def _font_info(font, cache: dict, page_fonts=None) -> _Font:
             return got
         d = ctypes.c_float()
         descent = d.value if R.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(d)) else 0.0
-        got = cache[key] = _Font(name, _f32(descent))
+        got = None
+        size = ctypes.c_size_t()
+        if not name and embedded and names is not None and R.FPDFFont_GetFontData(font, None, 0, ctypes.byref(size)) \
+                and size.value == 0:
+            got = _type3_match(descent, names.type3_on_page(index))
+        got = cache[key] = got or _Font(name, _f32(descent))
     return got
 
 
-def page_chars(page: pdfium.PdfPage, height: float, fonts: dict, page_fonts=None) -> list[dict]:
+def _type3_match(descent: float, fonts: list[tuple[float, _Font]]) -> _Font | None:
+    """A font pdfium holds without a name or a font program is a Type3 font: the page's Type3
+    font that pdfium gives the same descent, when that settles which one it is."""
+    found = [f for own, f in fonts if abs(own - descent) < 0.5]
+    if found and all((f.name, f.descent, f.widths) == (found[0].name, found[0].descent, found[0].widths) for f in found):
+        return found[0]
+    return None
+
+
+def page_chars(page: pdfium.PdfPage, height: float, fonts: dict, names: FontNames | None = None,
+               index: int = 0) -> list[dict]:
     """The page's characters as pdfplumber char dicts, in pdfium's reading of the content
     order. Spaces pdfium inserted between words are kept as spaces (they only end words);
-    line breaks it inserted are dropped."""
+    line breaks it inserted are dropped. `names` reads the fonts of the page at `index` as
+    pdfminer does, where pdfium's reading of a font differs; `fonts` caches fonts by handle."""
     tp = R.FPDFText_LoadPage(page)
     if not tp:
         return []
     try:
-        return _chars(tp, height, fonts, page_fonts)
+        return _chars(tp, height, fonts, names, index)
     finally:
         R.FPDFText_ClosePage(tp)
 
 
-def _chars(tp, height: float, fonts: dict, page_fonts) -> list[dict]:
+def _chars(tp, height: float, fonts: dict, names, index: int) -> list[dict]:
     n = R.FPDFText_CountChars(tp)
     out: list[dict] = []
     loose = R.FS_RECTF()
@@ -154,7 +248,7 @@ def _chars(tp, height: float, fonts: dict, page_fonts) -> list[dict]:
         info = objs.get(key)
         if info is None:
             if obj:
-                font = _font_info(R.FPDFTextObj_GetFont(obj), fonts, page_fonts)
+                font = _font_info(R.FPDFTextObj_GetFont(obj), fonts, names, index)
                 R.FPDFTextObj_GetFontSize(obj, ctypes.byref(fsize))
                 size = _f32(fsize.value)
             else:
@@ -308,7 +402,8 @@ def _paint(path: list[tuple], m, height: float, out: dict) -> None:
         closed = pts[0] == pts[4]
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
         if closed and square:
-            out["rect"].append(_obj("rect", (*pts[0], *pts[2]), height))
+            # pdfminer's LTRect is bounded by its corners, whichever way the rectangle was drawn
+            out["rect"].append(_obj("rect", _bound([pts[0], pts[2]]), height))
             return
     curve = _obj("curve", _bound(pts), height)
     curve["pts"] = [(px, height - py) for px, py in pts]
