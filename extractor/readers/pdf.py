@@ -213,6 +213,13 @@ def _read_pdfium_page(page, number: int, fonts: dict, names: FontNames) -> _Page
     return _build_page(raw, height, number, ruled.find_tables if (ruled.rects or ruled.lines) else None)
 
 
+def _inline(by_cell: dict, words: list["_Word"], bbox) -> bool:
+    """A small grid whose lines run on outside it ("Present: [Mick] [Mags] and others", each name on a
+    coloured box): the words left and right of it on the same lines belong to the same sentences."""
+    lines = {w.line for ws in by_cell.values() for w in ws}
+    return any(w.line in lines and (w.x1 <= bbox[0] or w.x0 >= bbox[2]) for w in words)
+
+
 def _build_page(raw: list[dict], height: float, number: int, find_tables) -> _Page:
     words: list[_Word] = []
     sideways: list[dict] = []
@@ -256,6 +263,10 @@ def _build_page(raw: list[dict], height: float, number: int, find_tables) -> _Pa
                         break
             if not by_cell:
                 continue
+            if len(cells) <= 6 and _inline(by_cell, words, table.bbox):
+                for ws in by_cell.values():
+                    in_table.difference_update(id(w) for w in ws)
+                continue  # highlight boxes behind words of a sentence, stacked into a grid: running text
             rows: list[list[tuple[int, list[_Word]]]] = []
             for ri, row in enumerate(table.rows):
                 got = [(ci, by_cell.get((ri, ci), [])) for ci, bbox in enumerate(row.cells) if bbox is not None]

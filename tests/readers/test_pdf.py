@@ -181,3 +181,12 @@ def test_all_pages_blank_still_gives_a_document(tmp_path):
 def test_metadata_title():
     assert _read(HALESWORTH).title == "FHCLmin26Jan16"
     assert _read(FGB).title is None
+
+
+def test_names_on_highlight_boxes_stay_in_their_sentence():
+    # each name of the Present line is drawn on a coloured box; stacked, the boxes look like a grid
+    doc = read_pdf(CORPUS / "unseen/batch-2/horsley-village-hall-committee-2013-10-08.pdf", "0" * 64)
+    present = next(b for b in doc.blocks if b.text.startswith("Present:"))
+    assert present.table is None
+    assert "Mick Ratford" in present.text and "Jon Stride" in present.text
+    assert not any(b.kind == "table" and "Mags" in b.text for b in doc.blocks)
