@@ -37,6 +37,12 @@ _CONDITIONS = {"if", "unless", "whether", "should", "once"}
 _HEDGES = {"hopefully", "possibly", "perhaps", "probably", "maybe", "potentially", "ideally", "likely"}
 # a review of earlier actions ("Last week's AI: Jory to update PR"): reported, not raised here
 _REVIEW = re.compile(r"(?i)\b(?:last|previous|prior|outstanding)\b[\w’' ]{0,20}\b(?:AI|actions?|action\s+items?)\b")
+# a motion or proposal put to the meeting states what it asks, not what anyone was given to do
+_MOTION = re.compile(r"(?i)\b(?:counter-?)?motion|\bproposal|\bamendment|\bproposed\b")
+_ROLE_TAKEN = re.compile(r"(?i)^(?:take\s+over|serve|act|stand|continue|remain|stay)\s+as\b")
+# names the trained pipeline gives to what is not a person: a language, a nationality, a place, a firm, a product
+_NOT_PEOPLE = {"LANGUAGE", "NORP", "GPE", "LOC", "FAC", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
+               "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 # words that may stand before a doer at the start of its clause ("1. Clerk to …", "RESOLVED: that the Clerk …")
 _CLAUSE_OPENERS = {"and", "that", "then", "so", "but", "also", "resolved", "agreed", "action", "actions", "&"}
 _NOT_DOERS = {"it", "they", "this", "that", "there", "these", "those", "who", "which", "what", "you", "one",
@@ -109,13 +115,16 @@ def commitment_candidates(ctx: Context, taken: list[Candidate], skip_blocks: set
             verb, doer = tok["verb"], tok["doer"]
             if verb.i in seen_verbs or verb.lemma_.lower() in not_tasks or not _asserted(tok):
                 continue
-            if _REVIEW.search(doc[:doer.left_edge.i].text) or rule == "action.commitment.to" \
+            lead = doc[:doer.left_edge.i].text
+            if _REVIEW.search(lead) or _MOTION.search(lead) or rule == "action.commitment.to" \
                     and not _opens_clause(doc, doer):
                 continue
             got = _doer(ctx, doc, doer, block.text[:s0], rule, tok.get("head"), tok.get("modal"))
             if got is None:
                 continue
             task = _task(doc, verb)
+            if _ROLE_TAKEN.match(task):
+                continue  # "Alistair will take over as the Advisory Council rep": an appointment, a decision
             if len(task.split()) < 2 or len(task.split()) < 3 and task.split()[-1].lower() in _VAGUE_OBJECTS:
                 continue  # "take it", "do this": the task is elsewhere
             seen_verbs.add(verb.i)
@@ -209,6 +218,8 @@ def _doer(ctx: Context, doc: Doc, doer: Token, before: str, rule: str, head: Tok
                e.label_ == "PERSON" and span.start <= e.start < span.end}
     if obligation and any(o.lower().split()[-1] in GROUPS for o in got.owners):
         return None
+    if any(t.ent_type_ in _NOT_PEOPLE for t in span) and not any(ctx.people.resolve(o) for o in got.owners):
+        return None  # "Hindi and English to cater to …", "SCC will repair …"
     if all(doer_like(ctx, o, persons) for o in got.owners):
         return got
     return None
