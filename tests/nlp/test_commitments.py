@@ -43,6 +43,9 @@ NOT_COMMITS = [
     "Last week's actions: Sam to update the website.",
     "They will allow Sam to update the website.",
     "Will the Clerk write to the landowner?",
+    "Counter-motion: Ann and Sam will form a subcommittee to decide on the hall.",
+    "Sam Hope will take over as treasurer from April.",
+    "Bilingual signs: Welsh and English to cater to all visitors.",
 ]
 
 
