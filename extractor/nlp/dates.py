@@ -414,14 +414,17 @@ def resolve_deadline(text: str, *, meeting_date: date | None, next_meeting_date:
             due = _last_day(md).isoformat() if md else None
             basis = "explicit_date"
         elif meeting_date and (m.group("this") or "the").lower() in ("the", "this"):
-            if unit == "week":
-                due = (meeting_date + timedelta(days=6 - meeting_date.weekday())).isoformat()
+            if unit == "week":  # the working week's end, Friday; a meeting held at the weekend ends its own week
+                wd = meeting_date.weekday()
+                due = (meeting_date + timedelta(days=(6 if wd > 4 else 4) - wd)).isoformat()
             elif unit == "month":
                 due = _last_day(meeting_date).isoformat()
             elif unit == "year":
                 due = date(meeting_date.year, 12, 31).isoformat()
         elif meeting_date and m.group("this").lower() == "next" and unit == "month":
             due = _last_day(_add_months(meeting_date.replace(day=1), 1)).isoformat()
+        elif meeting_date and m.group("this").lower() == "next" and unit == "week":
+            due = (meeting_date + timedelta(days=11 - meeting_date.weekday())).isoformat()  # next week's Friday
         return _deadline(text, m.start(), m.end(), due, basis)
 
     # 5b. a weekday or a fixed holiday after the meeting: "by Friday", "by Friday 15th", "before Christmas"

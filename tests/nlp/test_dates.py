@@ -303,3 +303,12 @@ def test_a_month_word_inside_a_sentence_is_not_a_lone_month():
 def test_weekdays_holidays_and_short_dates_after_the_meeting(text, due, basis):
     d = resolve_deadline(text, meeting_date=date(2021, 10, 8), next_meeting_date=date(2021, 11, 12))
     assert (d.due, d.due_basis) == (due, basis)
+
+
+@pytest.mark.parametrize("text,meeting,due", [
+    ("by end of week", date(2022, 3, 9), "2022-03-11"),  # a Wednesday meeting: that Friday
+    ("by the end of the week", date(2022, 3, 12), "2022-03-13"),  # a Saturday meeting: its own week's end
+    ("by the end of next week", date(2022, 3, 9), "2022-03-18"),
+])
+def test_end_of_a_week_is_its_working_week(text, meeting, due):
+    assert resolve_deadline(text, meeting_date=meeting, next_meeting_date=None).due == due
