@@ -345,3 +345,14 @@ def test_cli_bad_path_and_nothing_to_import(tmp_path):
     (empty / "notes.json").write_text(json.dumps({}))
     r = _cli("import", str(tmp_path / "m.db"), str(empty), "--silent")
     assert r.returncode == 2 and "nothing to import" in r.stdout
+
+
+def test_files_a_folder_ignores_are_listed_not_imported(tmp_path):
+    (tmp_path / "2021-03-01-minutes.md").write_text("# Minutes\n\nPresent: A Bell\n")
+    (tmp_path / "NOTES.md").write_text("notes about this folder\n")
+    (tmp_path / "budget.draft.md").write_text("# Draft\n")
+    (tmp_path / ".minutebookignore").write_text("# not minutes\nNOTES.md\n*.draft.md\n")
+    files, skipped = collect_files([tmp_path])
+    assert [f.name for f in files] == ["2021-03-01-minutes.md"]
+    reasons = {p.name: why for p, why in skipped}
+    assert reasons["NOTES.md"] == reasons["budget.draft.md"] == "listed in .minutebookignore"
