@@ -20,6 +20,7 @@ from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
 from extractor.nlp.sections import SectionTracker
 from extractor.nlp.tables import table_candidates
+from extractor.nlp.status import drop_closed
 from extractor.nlp.textutil import sentence_spans, squash
 from models.action import Action
 from models.document import Block, Document
@@ -757,7 +758,7 @@ def collect(ctx: Context) -> list[Candidate]:
             commitment_candidates(ctx, cands, skip_blocks=listed | checked):
         c.section = sections.get(c.block)
         cands.append(c)
-    return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
+    return [c for c in drop_closed(ctx.document.blocks, cands) if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
 
 
 def _deadline(c: Candidate, meeting: Meeting, body: set[str], events) -> tuple[str | None, str | None, str | None]:

@@ -12,6 +12,7 @@ from typing import Callable
 
 from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.engine import parse
+from extractor.nlp.status import closes
 from extractor.nlp.textutil import sentence_spans, squash
 from models.document import Block, Cell, TextLine
 from models.provenance import Provenance
@@ -249,8 +250,9 @@ def _action_rows(ctx: Context, block: Block, rows: list[list[Cell]], layout: dic
 
     out = []
     for ri, row in rows:
-        if _DONE.match(_text(_cell(row, layout.get("status")))) and section and _REVIEW.search(section):
-            continue  # a reviewed action from an earlier meeting, now done, is not a task of this one
+        status = _text(_cell(row, layout.get("status")))
+        if (closes(status) or _DONE.match(status)) and section and _REVIEW.search(section):
+            continue  # a reviewed action from an earlier meeting, its status closed ("Completed"), is not a task of this one
         task_cell = _cell(row, layout.get("task"))
         whole = _text(task_cell)
         if not whole or len(whole) < 3 or re.fullmatch(r"\W*(none|n/a|-)?\W*", whole, re.IGNORECASE):

@@ -232,3 +232,43 @@ def test_row_of_lettered_sub_items_is_one_task_per_letter():
                    (lead + "SEND – 24 November 2020", ["Paul Evemy", "Sandra Cartwright"], "2021-01-01"),
                    (lead + "EYFS Curriculum - 26 November 2020", ["Chris Winfield"], "2021-01-01"),
                    ("d. Maths – date to be arranged", ["Chris Winfield"], "2021-01-01")]
+
+
+TEAM = [Attendee(name="Rodrigo Solano"), Attendee(name="Anna Berg")]
+
+
+def _para(index: int, text: str, kind: str = "paragraph") -> Block:
+    return Block(index=index, kind=kind, text=text, lines=[TextLine(start=0, line=index + 1, page=1)])
+
+
+# --- statuses: a status is no task; a task its status closes is none of this meeting ----------------------
+
+COMMITTEE = [Attendee(name="George Barrell", initials="GB"), Attendee(name="Leonardo Bishop", initials="LB")]
+
+
+def test_status_lines_under_marked_actions():
+    blocks = [_para(0, "Action: George to do the paperwork", "list_item"), _para(1, "Action completed", "list_item"),
+              _para(2, "Action: George to research green popcorn", "list_item"),
+              _para(3, "George said it looks vile", "list_item"), _para(4, "Action completed", "list_item"),
+              _para(5, "Action: George to buy popcorn", "list_item"),
+              _para(6, "Action: Leonardo to do more publicity next Tuesday", "list_item"),
+              _para(7, "Action carried forwards", "list_item")]
+    assert [(a.text, a.owners) for a in run(blocks, COMMITTEE)] == [
+        ("buy popcorn", ["George Barrell"]), ("do more publicity next Tuesday", ["Leonardo Bishop"])]
+
+
+def test_a_reviewed_item_ending_in_a_closed_status_is_no_task():
+    blocks = [_para(0, "1. Action List", "heading"),
+              _para(1, "Item 1: Our progress on the report was reviewed. Status: Closed", "list_item"),
+              _para(2, "Item 2: George will share any errors in testing. Status: Open", "list_item")]
+    got = [a.text for a in run(blocks, COMMITTEE)]
+    assert not any("progress on the report" in t for t in got)
+
+
+def test_status_words_are_data():
+    from extractor.nlp.status import closes, ends_closed, is_status
+    assert closes("Completed") and closes("Action completed") and closes("Status: Done") and closes("closed.")
+    assert is_status("c/f") and is_status("Carried forward") and is_status("Ongoing")
+    assert not closes("c/f") and not closes("Carried forwards") and not closes("Ongoing")
+    assert not is_status("Complete the survey form") and not is_status("Close the account")
+    assert ends_closed("Item 2: Errors were amended. Status: Closed") and not ends_closed("Status: Open")
