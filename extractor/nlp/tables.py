@@ -651,9 +651,34 @@ def _item_task_names(ctx: Context, rows: list[list[Cell]]) -> dict | None:
     return {"kind": "action", "roles": {"owner": [owner]}, "ncols": _ncols(rows), "status": None, "layout": layout}
 
 
+# a column of decisions ("Decision / Agreement", "Resolution"), and a heading over a table of them
+_DECISION_HDR = re.compile(r"(?i)^(?:decisions?|decisions?\s*(?:/|and|&)\s*agreements?|agreements?|resolutions?|"
+                           r"decisions?\s+(?:made|taken|agreed)|agreed|resolved)\W*$")
+_DECISIONS_SECTION = re.compile(r"(?i)\b(?:decisions?|resolutions?|agreements)\b")
+
+
+def _decisions_table(rows: list[list[Cell]], section: str | None) -> bool:
+    """A table of decisions, not of actions, though it has a "Responsible" column: a column titled
+    as decisions and none as tasks, or a table under a Decisions heading with no task column."""
+    for row in rows[:2]:
+        texts = [_text(c) for c in row if _text(c)]
+        if len(texts) < 2 or any(len(t.split()) > 6 for t in texts):
+            continue
+        if any(TASK_HDR.match(t) for t in texts):
+            return False
+        if any(_DECISION_HDR.match(t) for t in texts):
+            return True
+        if section and _DECISIONS_SECTION.search(section) and not _ACTIONS_SECTION.search(section):
+            return True
+    return False
+
+
 def _table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     rows = block.rows
     if not rows:
+        return []
+    if _decisions_table(rows, section):
+        state.pop("last", None)
         return []
     header, start = None, 0
     for k, row in enumerate(rows[:3]):

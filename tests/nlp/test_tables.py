@@ -234,11 +234,32 @@ def test_row_of_lettered_sub_items_is_one_task_per_letter():
                    ("d. Maths – date to be arranged", ["Chris Winfield"], "2021-01-01")]
 
 
+# --- a table of decisions with a "Responsible" column is no action table ---------------------------------
+
 TEAM = [Attendee(name="Rodrigo Solano"), Attendee(name="Anna Berg")]
 
 
 def _para(index: int, text: str, kind: str = "paragraph") -> Block:
     return Block(index=index, kind=kind, text=text, lines=[TextLine(start=0, line=index + 1, page=1)])
+
+
+def test_a_decisions_column_beside_a_responsible_column_is_not_an_action_table():
+    decisions = [["#", "Topic", "Decision / Agreement", "Responsible"],
+                 ["1", "Repository", "Fork the repository under the platform organisation.", "Rodrigo"],
+                 ["2", "Pipeline", "Use the existing job template; no new pipeline.", "Team"]]
+    actions = [["Action", "Owner", "Due Date"],
+               ["Share the forked repository link with the team.", "Rodrigo", "Oct 3, 2025"]]
+    got = run([_para(0, "3. Decisions and Agreements", "heading"), _table(1, 0, decisions),
+               _para(2, "4. Action Items", "heading"), _table(3, 1, actions)], TEAM)
+    assert [(a.text, a.owners) for a in got] == [("Share the forked repository link with the team.", ["Rodrigo Solano"])]
+
+
+def test_a_table_under_a_decisions_heading_is_not_an_action_table_but_an_action_column_keeps_it_one():
+    rows = [["Item", "Outcome", "Responsible"], ["1", "The budget of the fair is approved as tabled.", "Anna"]]
+    assert run([_para(0, "Decisions", "heading"), _table(1, 0, rows)], TEAM) == []
+    rows = [["Decision", "Action", "Owner"], ["Budget approved", "Send the approved budget to the bank", "Anna"]]
+    got = run([_para(0, "Decisions", "heading"), _table(1, 0, rows)], TEAM)
+    assert [(a.text, a.owners) for a in got] == [("Send the approved budget to the bank", ["Anna Berg"])]
 
 
 # --- statuses: a status is no task; a task its status closes is none of this meeting ----------------------
