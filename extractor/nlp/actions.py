@@ -20,6 +20,7 @@ from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
 from extractor.nlp.sections import SectionTracker
 from extractor.nlp.tables import table_candidates
+from extractor.nlp.margin_actions import margin_candidates
 from extractor.nlp.status import drop_closed
 from extractor.nlp.textutil import sentence_spans, squash
 from models.action import Action
@@ -739,6 +740,7 @@ def collect(ctx: Context) -> list[Candidate]:
             continue
         if block.kind == "heading" or tracker.is_label(block):
             continue
+        cands.extend(margin_candidates(ctx, block, section))
         found = marker_candidates(ctx, i, section, in_list)
         cands.extend(found)
         covered = [(_marked_from(block, doc), len(block.text))] if found else []

@@ -293,3 +293,53 @@ def test_status_words_are_data():
     assert not closes("c/f") and not closes("Carried forwards") and not closes("Ongoing")
     assert not is_status("Complete the survey form") and not is_status("Close the account")
     assert ends_closed("Item 2: Errors were amended. Status: Closed") and not ends_closed("Status: Open")
+
+
+# --- owners written after the paragraph: an Action column read into the text, ", action Jon." ------------
+
+COUNCIL = [Attendee(name="Catherine Chisholm", initials="CC"), Attendee(name="Graham Dolan", initials="GD"),
+           Attendee(name="Helen Laing", initials="HL"), Attendee(name="Isabel Kellie", initials="IK")]
+
+
+def _lines(index: int, lines: list[str], kind: str = "list_item") -> Block:
+    pos, out = 0, []
+    for k, t in enumerate(lines):
+        out.append(TextLine(start=pos, line=index * 10 + k + 1, page=1, top=100.0 + 12 * k))
+        pos += len(t) + 1
+    return Block(index=index, kind=kind, text="\n".join(lines), lines=out)
+
+
+def test_action_column_initials_read_onto_the_paragraph_lines():
+    blocks = [_lines(0, ["Resilient Communities – a meeting had taken place to discuss the arrangements.",
+                         "It was agreed to arrange a leaflet drop to all households by the end of March. CC would",
+                         "clarify the residents position at a forthcoming meeting. HL would explore the costs",
+                         "associated with this exercise. GD/CC/HL"]),
+              _lines(1, ["Castle View Houses – HL undertook to find out the cost of a street sign.",
+                         "The cost would be met by the CC. HL"])]
+    got = sorted((a.owners[0], a.text) for a in run(blocks, COUNCIL))
+    assert ("Graham Dolan", "It was agreed to arrange a leaflet drop to all households by the end of March.") in got
+    assert any(o == "Catherine Chisholm" and t.startswith("CC would clarify") for o, t in got)
+    assert any(o == "Helen Laing" and t.startswith("HL would explore") for o, t in got)
+    assert any(o == "Helen Laing" and "street sign" in t for o, t in got)
+    assert not any("met by the CC" in t for _, t in got)
+
+
+def test_initials_after_an_attendance_line_are_no_action_column():
+    blocks = [_lines(0, ["Present Catherine Chisholm CC Graham Dolan GD", "Helen Laing (SBC) HL"], "paragraph")]
+    assert run(blocks, COUNCIL) == []
+
+
+HALL = [Attendee(name="Mick Ratford"), Attendee(name="Jon Stride"), Attendee(name="Mags Ratford")]
+
+
+def test_owner_named_after_the_task_as_action_name():
+    blocks = [_lines(0, ["Karen expressed concern over the large tree in the car park.",
+                         "Are we responsible? Look at the insurance, action Mick. Also find out whose tree it is."]),
+              _lines(1, ["7. Doors and fencing project.",
+                         "o A thank you to the playgroup for the contribution to the fence, action Jon.",
+                         "o Replacement sink No progress?, c/f action Jon."])]
+    got = [(a.text, a.owners, a.source_text) for a in run(blocks, HALL)]
+    assert ("Look at the insurance", ["Mick Ratford"]) in [(t, o) for t, o, _ in got]
+    assert any(s.startswith("Karen expressed concern") for t, _, s in got if t == "Look at the insurance")
+    assert ("A thank you to the playgroup for the contribution to the fence", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
+    assert ("Replacement sink No progress?", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
