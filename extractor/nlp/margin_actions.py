@@ -41,6 +41,19 @@ def _owner(ctx: Context, initials: str) -> str | None:
     return phrase.owners[0] if phrase and len(phrase.owners) == 1 else None
 
 
+def _starts_next(ctx: Context, block: Block, rest: str, mark: str) -> bool:
+    """Whether initials ending a line start the sentence after them, wrapped onto the next line
+    (perhaps with the same initials in the Action column beside it, read as a line of its own)."""
+    following = [rest] + [b.text for b in ctx.document.blocks[block.index + 1:block.index + 3]]
+    for text in following:
+        text = squash(text)
+        while text.startswith(mark):
+            text = text[len(mark):].strip()
+        if text:
+            return text[:1].islower()
+    return False
+
+
 def _prov(block: Block, offset: int) -> Provenance:
     ln = block.line_at(offset)
     return Provenance(page=ln.page if ln else None, line=ln.line if ln else None, block=block.index)
@@ -52,6 +65,8 @@ def _margin(ctx: Context, block: Block, section: str | None) -> list[Candidate]:
         initials = [p for p in re.split(r"\s*/\s*", m.group(1))]
         people = [_owner(ctx, p) for p in initials]
         seg_from, start = start, m.end()
+        if _starts_next(ctx, block, text[m.end():], m.group(1)):
+            continue  # "… a steering group. BM" / "BM to speak to …": the subject of the next sentence, set over the line end
         if not all(people):
             # initials the minutes do not resolve are owners only under an Action column title
             if titled is None:

@@ -343,3 +343,11 @@ def test_owner_named_after_the_task_as_action_name():
     assert any(s.startswith("Karen expressed concern") for t, _, s in got if t == "Look at the insurance")
     assert ("A thank you to the playgroup for the contribution to the fence", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
     assert ("Replacement sink No progress?", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
+
+
+def test_initials_at_a_line_end_that_start_the_next_sentence_are_no_action_column():
+    blocks = [_lines(0, ["Information on a community led plan was circulated and it was resolved",
+                         "that the village groups should be approached. GD"], "paragraph"),
+              _lines(1, ["GD"], "heading"),
+              _lines(2, ["to speak to Mel Radford, who has expressed an interest"], "paragraph")]
+    assert not any(a.text.startswith("Information on a community") for a in run(blocks, COUNCIL))
