@@ -19,12 +19,12 @@ from models.provenance import Provenance
 
 OWNER_HDR = re.compile(r"^(owners?|by whom|who|who(?:'s| is| are)? responsible|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
                        r"actionee|name|names|resp\.?|res\.?|responsible person|person responsible|assignee|"
-                       r"action owner|initials|action(?:ed)? by)\W*$", re.IGNORECASE)
+                       r"action owner|initials|action(?:ed)? by|(?:team\s+)?members?)\W*$", re.IGNORECASE)
 DUE_HDR = re.compile(r"^(due(?: date)?|by when|deadline|target(?: date)?|when|date(?: due)?|timescales?|"
                      r"completion(?: date)?|by)\W*$", re.IGNORECASE)
 TASK_HDR = re.compile(r"^(actions?|tasks?|next steps?|description|what|activity|to do|action points?|"
                       r"actions? to be taken|agreed actions?|detail|action required|action items?|"
-                      r"actions? agreed)\W*$", re.IGNORECASE)
+                      r"actions? agreed|assigned\s+(?!to\b)(?:modules?|functions?|tasks?|areas?|work|roles?|duties)(?:\s*/\s*\w+)?)\W*$", re.IGNORECASE)
 STATUS_HDR = re.compile(r"^(status|progress|state|update|current status|status update)\W*$", re.IGNORECASE)
 ITEM_HDR = re.compile(r"^(item|no\.?|ref\.?|#|minute|agenda item|item no\.?)\W*$", re.IGNORECASE)
 NOTES_HDR = re.compile(r"^(notes?|minutes?|discussion|details|comments?|summary|record|discussion and decisions|"

@@ -345,6 +345,23 @@ def test_owner_named_after_the_task_as_action_name():
     assert ("Replacement sink No progress?", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
 
 
+# --- a task table of team members and their assigned work ---------------------------------------------
+
+def test_team_member_and_assigned_module_columns():
+    rows = [["Team Member", "Assigned Module/Function", "Notes / Focus"],
+            ["Adil", "Registration & Login", "Test inputs, error handling, 2FA"],
+            ["Haris", "Map & Dashboard", "Layered map, data display, filtering"]]
+    got = run([_para(0, "Task Allocation", "heading"), _table(1, 0, rows)],
+              [Attendee(name="Adil"), Attendee(name="Haris")])
+    assert [(a.text, a.owners) for a in got] == [("Registration & Login", ["Adil"]), ("Map & Dashboard", ["Haris"])]
+    assert "Test inputs, error handling, 2FA" in got[0].source_text
+
+
+def test_attendance_table_of_members_is_no_action_table():
+    rows = [["Member", "Status"], ["Adil", "Present"], ["Haris", "Present"]]
+    assert run([_para(0, "Attendance", "heading"), _table(1, 0, rows)], [Attendee(name="Adil")]) == []
+
+
 def test_initials_at_a_line_end_that_start_the_next_sentence_are_no_action_column():
     blocks = [_lines(0, ["Information on a community led plan was circulated and it was resolved",
                          "that the village groups should be approached. GD"], "paragraph"),
