@@ -362,6 +362,26 @@ def test_attendance_table_of_members_is_no_action_table():
     assert run([_para(0, "Attendance", "heading"), _table(1, 0, rows)], [Attendee(name="Adil")]) == []
 
 
+# --- a list item or line that only titles an action list ----------------------------------------------
+
+def test_a_list_item_titling_the_action_items_below_it():
+    blocks = [_para(0, "Discussed Items:", "list_item"),
+              _para(1, "Mastercard will share details about the new version after contracting.", "list_item"),
+              _para(2, "Action Items:", "list_item"),
+              _para(3, "List of parameters in the session request.", "list_item"),
+              _para(4, "Review the process of migration of the table and set the period of data longevity.", "list_item")]
+    got = [a.text for a in run(blocks, [])]
+    assert "List of parameters in the session request." in got
+    assert any(t.startswith("Review the process of migration") for t in got)
+
+
+def test_a_to_do_line_titles_an_action_list():
+    blocks = [_para(0, "Extra info:"), _para(1, "Berend-Jan is only at school when he gives lectures.", "list_item"),
+              _para(2, "To do:"), _para(3, "Create a planning", "list_item"), _para(4, "Meet & Greet", "list_item")]
+    got = [a.text for a in run(blocks, [])]
+    assert got == ["Create a planning", "Meet & Greet"]
+
+
 def test_initials_at_a_line_end_that_start_the_next_sentence_are_no_action_column():
     blocks = [_lines(0, ["Information on a community led plan was circulated and it was resolved",
                          "that the village groups should be approached. GD"], "paragraph"),
