@@ -20,6 +20,8 @@ from extractor.nlp.owners import TITLES, OwnerMatch, OwnerParser
 from extractor.nlp.people import PeopleIndex
 from extractor.nlp.sections import SectionTracker
 from extractor.nlp.tables import table_candidates
+from extractor.nlp.margin_actions import margin_candidates
+from extractor.nlp.status import drop_closed
 from extractor.nlp.textutil import sentence_spans, squash
 from models.action import Action
 from models.document import Block, Document
@@ -746,6 +748,7 @@ def collect(ctx: Context) -> list[Candidate]:
             continue
         if block.kind == "heading" or tracker.is_label(block):
             continue
+        cands.extend(margin_candidates(ctx, block, section))
         found = marker_candidates(ctx, i, section, in_list)
         cands.extend(found)
         covered = [(_marked_from(block, doc), len(block.text))] if found else []
@@ -765,7 +768,7 @@ def collect(ctx: Context) -> list[Candidate]:
             commitment_candidates(ctx, cands, skip_blocks=listed | checked):
         c.section = sections.get(c.block)
         cands.append(c)
-    return [c for c in cands if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
+    return [c for c in drop_closed(ctx.document.blocks, cands) if c.kind not in ("narrative", "list", "marker") or not _closed_after(ctx, c)]
 
 
 def _deadline(c: Candidate, meeting: Meeting, body: set[str], events) -> tuple[str | None, str | None, str | None]:

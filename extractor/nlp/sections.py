@@ -37,9 +37,13 @@ class SectionTracker:
     @staticmethod
     def is_label(block: Block) -> bool:
         """A short line standing as a heading: wholly bold ("**Next steps**") or ending with a colon."""
+        text = block.text.strip()
+        if block.kind == "list_item":
+            # a list item that only titles the items after it: "Action Items:", "To do:", "Next steps:"
+            return "\n" not in text and 0 < len(text.split()) <= 4 and text.endswith(":") \
+                and not re.search(r"\s(?:to|will|should|must)\s", " " + text.lower()[3:])
         if block.kind != "paragraph":
             return False
-        text = block.text.strip()
         if "\n" in text or not text or len(text.split()) > 8:
             return False
         return block.is_bold(0, len(block.text)) or text.endswith(":")

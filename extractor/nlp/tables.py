@@ -12,18 +12,19 @@ from typing import Callable
 
 from extractor.nlp.candidates import Candidate, Context
 from extractor.nlp.engine import parse
+from extractor.nlp.status import closes
 from extractor.nlp.textutil import sentence_spans, squash
 from models.document import Block, Cell, TextLine
 from models.provenance import Provenance
 
 OWNER_HDR = re.compile(r"^(owners?|by whom|who|who(?:'s| is| are)? responsible|responsible|responsibility|lead|assigned(?: to)?|action by|person|"
                        r"actionee|name|names|resp\.?|res\.?|responsible person|person responsible|assignee|"
-                       r"action owner|initials|action(?:ed)? by)\W*$", re.IGNORECASE)
+                       r"action owner|initials|action(?:ed)? by|(?:team\s+)?members?)\W*$", re.IGNORECASE)
 DUE_HDR = re.compile(r"^(due(?: date)?|by when|deadline|target(?: date)?|when|date(?: due)?|timescales?|"
                      r"completion(?: date)?|by)\W*$", re.IGNORECASE)
 TASK_HDR = re.compile(r"^(actions?|tasks?|next steps?|description|what|activity|to do|action points?|"
                       r"actions? to be taken|agreed actions?|detail|action required|action items?|"
-                      r"actions? agreed)\W*$", re.IGNORECASE)
+                      r"actions? agreed|assigned\s+(?!to\b)(?:modules?|functions?|tasks?|areas?|work|roles?|duties)(?:\s*/\s*\w+)?)\W*$", re.IGNORECASE)
 STATUS_HDR = re.compile(r"^(status|progress|state|update|current status|status update)\W*$", re.IGNORECASE)
 ITEM_HDR = re.compile(r"^(item|no\.?|ref\.?|#|minute|agenda item|item no\.?)\W*$", re.IGNORECASE)
 NOTES_HDR = re.compile(r"^(notes?|minutes?|discussion|details|comments?|summary|record|discussion and decisions|"
@@ -249,8 +250,9 @@ def _action_rows(ctx: Context, block: Block, rows: list[list[Cell]], layout: dic
 
     out = []
     for ri, row in rows:
-        if _DONE.match(_text(_cell(row, layout.get("status")))) and section and _REVIEW.search(section):
-            continue  # a reviewed action from an earlier meeting, now done, is not a task of this one
+        status = _text(_cell(row, layout.get("status")))
+        if (closes(status) or _DONE.match(status)) and section and _REVIEW.search(section):
+            continue  # a reviewed action from an earlier meeting, its status closed ("Completed"), is not a task of this one
         task_cell = _cell(row, layout.get("task"))
         whole = _text(task_cell)
         if not whole or len(whole) < 3 or re.fullmatch(r"\W*(none|n/a|-)?\W*", whole, re.IGNORECASE):
@@ -649,9 +651,34 @@ def _item_task_names(ctx: Context, rows: list[list[Cell]]) -> dict | None:
     return {"kind": "action", "roles": {"owner": [owner]}, "ncols": _ncols(rows), "status": None, "layout": layout}
 
 
+# a column of decisions ("Decision / Agreement", "Resolution"), and a heading over a table of them
+_DECISION_HDR = re.compile(r"(?i)^(?:decisions?|decisions?\s*(?:/|and|&)\s*agreements?|agreements?|resolutions?|"
+                           r"decisions?\s+(?:made|taken|agreed)|agreed|resolved)\W*$")
+_DECISIONS_SECTION = re.compile(r"(?i)\b(?:decisions?|resolutions?|agreements)\b")
+
+
+def _decisions_table(rows: list[list[Cell]], section: str | None) -> bool:
+    """A table of decisions, not of actions, though it has a "Responsible" column: a column titled
+    as decisions and none as tasks, or a table under a Decisions heading with no task column."""
+    for row in rows[:2]:
+        texts = [_text(c) for c in row if _text(c)]
+        if len(texts) < 2 or any(len(t.split()) > 6 for t in texts):
+            continue
+        if any(TASK_HDR.match(t) for t in texts):
+            return False
+        if any(_DECISION_HDR.match(t) for t in texts):
+            return True
+        if section and _DECISIONS_SECTION.search(section) and not _ACTIONS_SECTION.search(section):
+            return True
+    return False
+
+
 def _table_candidates(ctx: Context, block: Block, section: str | None, state: dict) -> list[Candidate]:
     rows = block.rows
     if not rows:
+        return []
+    if _decisions_table(rows, section):
+        state.pop("last", None)
         return []
     header, start = None, 0
     for k, row in enumerate(rows[:3]):

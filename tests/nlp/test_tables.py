@@ -232,3 +232,159 @@ def test_row_of_lettered_sub_items_is_one_task_per_letter():
                    (lead + "SEND – 24 November 2020", ["Paul Evemy", "Sandra Cartwright"], "2021-01-01"),
                    (lead + "EYFS Curriculum - 26 November 2020", ["Chris Winfield"], "2021-01-01"),
                    ("d. Maths – date to be arranged", ["Chris Winfield"], "2021-01-01")]
+
+
+# --- a table of decisions with a "Responsible" column is no action table ---------------------------------
+
+TEAM = [Attendee(name="Rodrigo Solano"), Attendee(name="Anna Berg")]
+
+
+def _para(index: int, text: str, kind: str = "paragraph") -> Block:
+    return Block(index=index, kind=kind, text=text, lines=[TextLine(start=0, line=index + 1, page=1)])
+
+
+def test_a_decisions_column_beside_a_responsible_column_is_not_an_action_table():
+    decisions = [["#", "Topic", "Decision / Agreement", "Responsible"],
+                 ["1", "Repository", "Fork the repository under the platform organisation.", "Rodrigo"],
+                 ["2", "Pipeline", "Use the existing job template; no new pipeline.", "Team"]]
+    actions = [["Action", "Owner", "Due Date"],
+               ["Share the forked repository link with the team.", "Rodrigo", "Oct 3, 2025"]]
+    got = run([_para(0, "3. Decisions and Agreements", "heading"), _table(1, 0, decisions),
+               _para(2, "4. Action Items", "heading"), _table(3, 1, actions)], TEAM)
+    assert [(a.text, a.owners) for a in got] == [("Share the forked repository link with the team.", ["Rodrigo Solano"])]
+
+
+def test_a_table_under_a_decisions_heading_is_not_an_action_table_but_an_action_column_keeps_it_one():
+    rows = [["Item", "Outcome", "Responsible"], ["1", "The budget of the fair is approved as tabled.", "Anna"]]
+    assert run([_para(0, "Decisions", "heading"), _table(1, 0, rows)], TEAM) == []
+    rows = [["Decision", "Action", "Owner"], ["Budget approved", "Send the approved budget to the bank", "Anna"]]
+    got = run([_para(0, "Decisions", "heading"), _table(1, 0, rows)], TEAM)
+    assert [(a.text, a.owners) for a in got] == [("Send the approved budget to the bank", ["Anna Berg"])]
+
+
+# --- statuses: a status is no task; a task its status closes is none of this meeting ----------------------
+
+COMMITTEE = [Attendee(name="George Barrell", initials="GB"), Attendee(name="Leonardo Bishop", initials="LB")]
+
+
+def test_status_lines_under_marked_actions():
+    blocks = [_para(0, "Action: George to do the paperwork", "list_item"), _para(1, "Action completed", "list_item"),
+              _para(2, "Action: George to research green popcorn", "list_item"),
+              _para(3, "George said it looks vile", "list_item"), _para(4, "Action completed", "list_item"),
+              _para(5, "Action: George to buy popcorn", "list_item"),
+              _para(6, "Action: Leonardo to do more publicity next Tuesday", "list_item"),
+              _para(7, "Action carried forwards", "list_item")]
+    assert [(a.text, a.owners) for a in run(blocks, COMMITTEE)] == [
+        ("buy popcorn", ["George Barrell"]), ("do more publicity next Tuesday", ["Leonardo Bishop"])]
+
+
+def test_a_reviewed_item_ending_in_a_closed_status_is_no_task():
+    blocks = [_para(0, "1. Action List", "heading"),
+              _para(1, "Item 1: Our progress on the report was reviewed. Status: Closed", "list_item"),
+              _para(2, "Item 2: George will share any errors in testing. Status: Open", "list_item")]
+    got = [a.text for a in run(blocks, COMMITTEE)]
+    assert not any("progress on the report" in t for t in got)
+
+
+def test_status_words_are_data():
+    from extractor.nlp.status import closes, ends_closed, is_status
+    assert closes("Completed") and closes("Action completed") and closes("Status: Done") and closes("closed.")
+    assert is_status("c/f") and is_status("Carried forward") and is_status("Ongoing")
+    assert not closes("c/f") and not closes("Carried forwards") and not closes("Ongoing")
+    assert not is_status("Complete the survey form") and not is_status("Close the account")
+    assert ends_closed("Item 2: Errors were amended. Status: Closed") and not ends_closed("Status: Open")
+
+
+# --- owners written after the paragraph: an Action column read into the text, ", action Jon." ------------
+
+COUNCIL = [Attendee(name="Catherine Chisholm", initials="CC"), Attendee(name="Graham Dolan", initials="GD"),
+           Attendee(name="Helen Laing", initials="HL"), Attendee(name="Isabel Kellie", initials="IK")]
+
+
+def _lines(index: int, lines: list[str], kind: str = "list_item") -> Block:
+    pos, out = 0, []
+    for k, t in enumerate(lines):
+        out.append(TextLine(start=pos, line=index * 10 + k + 1, page=1, top=100.0 + 12 * k))
+        pos += len(t) + 1
+    return Block(index=index, kind=kind, text="\n".join(lines), lines=out)
+
+
+def test_action_column_initials_read_onto_the_paragraph_lines():
+    blocks = [_lines(0, ["Resilient Communities – a meeting had taken place to discuss the arrangements.",
+                         "It was agreed to arrange a leaflet drop to all households by the end of March. CC would",
+                         "clarify the residents position at a forthcoming meeting. HL would explore the costs",
+                         "associated with this exercise. GD/CC/HL"]),
+              _lines(1, ["Castle View Houses – HL undertook to find out the cost of a street sign.",
+                         "The cost would be met by the CC. HL"])]
+    got = sorted((a.owners[0], a.text) for a in run(blocks, COUNCIL))
+    assert ("Graham Dolan", "It was agreed to arrange a leaflet drop to all households by the end of March.") in got
+    assert any(o == "Catherine Chisholm" and t.startswith("CC would clarify") for o, t in got)
+    assert any(o == "Helen Laing" and t.startswith("HL would explore") for o, t in got)
+    assert any(o == "Helen Laing" and "street sign" in t for o, t in got)
+    assert not any("met by the CC" in t for _, t in got)
+
+
+def test_initials_after_an_attendance_line_are_no_action_column():
+    blocks = [_lines(0, ["Present Catherine Chisholm CC Graham Dolan GD", "Helen Laing (SBC) HL"], "paragraph")]
+    assert run(blocks, COUNCIL) == []
+
+
+HALL = [Attendee(name="Mick Ratford"), Attendee(name="Jon Stride"), Attendee(name="Mags Ratford")]
+
+
+def test_owner_named_after_the_task_as_action_name():
+    blocks = [_lines(0, ["Karen expressed concern over the large tree in the car park.",
+                         "Are we responsible? Look at the insurance, action Mick. Also find out whose tree it is."]),
+              _lines(1, ["7. Doors and fencing project.",
+                         "o A thank you to the playgroup for the contribution to the fence, action Jon.",
+                         "o Replacement sink No progress?, c/f action Jon."])]
+    got = [(a.text, a.owners, a.source_text) for a in run(blocks, HALL)]
+    assert ("Look at the insurance", ["Mick Ratford"]) in [(t, o) for t, o, _ in got]
+    assert any(s.startswith("Karen expressed concern") for t, _, s in got if t == "Look at the insurance")
+    assert ("A thank you to the playgroup for the contribution to the fence", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
+    assert ("Replacement sink No progress?", ["Jon Stride"]) in [(t, o) for t, o, _ in got]
+
+
+# --- a task table of team members and their assigned work ---------------------------------------------
+
+def test_team_member_and_assigned_module_columns():
+    rows = [["Team Member", "Assigned Module/Function", "Notes / Focus"],
+            ["Adil", "Registration & Login", "Test inputs, error handling, 2FA"],
+            ["Haris", "Map & Dashboard", "Layered map, data display, filtering"]]
+    got = run([_para(0, "Task Allocation", "heading"), _table(1, 0, rows)],
+              [Attendee(name="Adil"), Attendee(name="Haris")])
+    assert [(a.text, a.owners) for a in got] == [("Registration & Login", ["Adil"]), ("Map & Dashboard", ["Haris"])]
+    assert "Test inputs, error handling, 2FA" in got[0].source_text
+
+
+def test_attendance_table_of_members_is_no_action_table():
+    rows = [["Member", "Status"], ["Adil", "Present"], ["Haris", "Present"]]
+    assert run([_para(0, "Attendance", "heading"), _table(1, 0, rows)], [Attendee(name="Adil")]) == []
+
+
+# --- a list item or line that only titles an action list ----------------------------------------------
+
+def test_a_list_item_titling_the_action_items_below_it():
+    blocks = [_para(0, "Discussed Items:", "list_item"),
+              _para(1, "Mastercard will share details about the new version after contracting.", "list_item"),
+              _para(2, "Action Items:", "list_item"),
+              _para(3, "List of parameters in the session request.", "list_item"),
+              _para(4, "Review the process of migration of the table and set the period of data longevity.", "list_item")]
+    got = [a.text for a in run(blocks, [])]
+    assert "List of parameters in the session request." in got
+    assert any(t.startswith("Review the process of migration") for t in got)
+
+
+def test_a_to_do_line_titles_an_action_list():
+    blocks = [_para(0, "Extra info:"), _para(1, "Berend-Jan is only at school when he gives lectures.", "list_item"),
+              _para(2, "To do:"), _para(3, "Create a planning", "list_item"), _para(4, "Meet & Greet", "list_item")]
+    got = [a.text for a in run(blocks, [])]
+    assert got == ["Create a planning", "Meet & Greet"]
+
+
+def test_initials_at_a_line_end_that_start_the_next_sentence_are_no_action_column():
+    blocks = [_lines(0, ["Information on a community led plan was circulated and it was resolved",
+                         "that the village groups should be approached. GD"], "paragraph"),
+              _lines(1, ["GD"], "heading"),
+              _lines(2, ["to speak to Mel Radford, who has expressed an interest"], "paragraph")]
+    assert not any(a.text.startswith("Information on a community") for a in run(blocks, COUNCIL))
