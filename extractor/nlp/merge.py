@@ -130,7 +130,9 @@ def _duplicate(keep: Candidate, other: Candidate, blocks: list[Block]) -> bool:
                 and summary.owners and set(summary.owners) == set(narrative.owners) and sim >= 0.2:
             return True  # "PB agreed to lead this at the next Board meeting" restated under ACTION POINTS
         return False
-    # table row vs body marker / action column
+    # table row vs body marker / action column; an owner set beside a paragraph records a task of that paragraph
+    if "action.margin" in (keep.rule, other.rule) and keep.block != other.block:
+        return False
     return _same_owner(keep, other) and sim >= 0.45
 
 
