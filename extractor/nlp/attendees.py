@@ -83,8 +83,12 @@ _NAME_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>(?:Cllr|Councillor|Mr|M
 _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
 
 # -- names ------------------------------------------------------------------------------------
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)*(?:-[A-Z][a-z'’]+)*\.?|"
-                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[A-Z][a-z]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)$")
+# letters with accents count ("Beliën", "Raúl", "Łukasz")
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LO = "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_TOKEN = re.compile(r"^(?:[{U}]\.?|[{U}][{L}'’]*(?:[{U}][{L}'’]+)*(?:-[{U}][{L}'’]+)*\.?|"
+                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[{U}][{L}]+(?:-[{U}][{L}'’]+)*|[{U}][{U}'’-]+)$"
+                         .replace("{U}", _UP).replace("{L}", _LO))
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "del", "dos", "ter", "bin"}
 NOT_NAME = {
     "council", "councils", "county", "borough", "district", "parish", "town", "city", "committee", "board",
@@ -964,6 +968,8 @@ _GROUP_LINE = re.compile(r"^\s*(?:[*•-]\s+)?\**(?P<label>[A-Z][\w-]*(?: [\w-]+
 def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
+    if block.kind == "list_item" and block.numbering and text.startswith(block.numbering):
+        text = " " * len(block.numbering) + text[len(block.numbering):]  # "1. Jonathan Beliën": offsets kept
     people: list[_Person] = []
     said = _attendance_sentences(text, block)
     for m in _APOLOGY_SENTENCE.finditer(text):  # "Apologies were received from Stephi" under "Apologies"
@@ -1389,6 +1395,26 @@ def _fuller_from_text(document: Document, people: list[_Person]) -> None:
 
 
 # -- the component ------------------------------------------------------------------------------
+_KEY_LINE = re.compile(r"^\s*\**(?P<key>[A-Za-z][\w -]{0,30}?)\**\s*:\s*\S")
+
+
+def _category_item(document: Document, bi: int) -> bool:
+    """A bare group label ("members: A, B") among sibling items that sort things under other keys
+    ("active discussion: C", "declined: D"): a list of categories, not of who was at the meeting."""
+    block = document.blocks[bi]
+    m = _KEY_LINE.match(block.text or "")
+    if block.kind != "list_item" or not m or not _COLON_ONLY.fullmatch(m.group("key").strip()):
+        return False
+    for j in (bi - 1, bi + 1):
+        if 0 <= j < len(document.blocks):
+            other = document.blocks[j]
+            km = _KEY_LINE.match(other.text or "")
+            if other.kind == "list_item" and other.level == block.level and km and not label_line(other.text) \
+                    and not _INLINE.match(other.text) and not _COLON_ONLY.fullmatch(km.group("key").strip()):
+                return True
+    return False
+
+
 def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
     found: list[_Person] = []
     role_only: list[_Person] = []  # "Chaired by", "Scribe:" — roles for people listed elsewhere
@@ -1489,7 +1515,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             section = group = None  # the list is over: what follows is the minutes themselves
             soft = group_any = False
         found.extend(_grid_lines(block, mdate))
-        inline = _inline_lists(text, block)
+        inline = _inline_lists(text, block) if not _category_item(document, bi) else []
         found.extend(inline)
         found.extend(_apology_sentences(text, block))
         found.extend(_attendance_sentences(text, block))

@@ -665,3 +665,26 @@ def test_attendance_tables(rows, expected):
     doc = Document(path="m.md", sha256="0" * 64, format="md", blocks=[table_of(rows)])
     got = extract_attendees(doc, [], Meeting())
     assert [(a.name, a.status) for a in got] == expected
+
+
+def _items(*specs: tuple[str, str, int | None, str | None]) -> list[tuple[str, str]]:
+    """People from blocks given as (kind, text, level, numbering)."""
+    blocks = [Block(index=i, kind=k, text=t, level=lv, numbering=num, lines=[TextLine(start=0, line=i + 1)])
+              for i, (k, t, lv, num) in enumerate(specs)]
+    doc = Document(path="minutes.md", sha256="0" * 64, format="md", blocks=blocks)
+    return [(a.name, a.status) for a in extract_attendees(doc, parse(b.text for b in blocks), Meeting())]
+
+
+def test_numbered_items_under_a_participants_heading_with_accented_names():
+    got = _items(("heading", "Participants (3/25)", 2, None), ("list_item", "1. Jonathan Beliën", 0, "1."),
+                 ("list_item", "1. Raúl Raja", 0, "1."), ("list_item", "1. Łukasz Nowak", 0, "1."),
+                 ("heading", "Location", 2, None), ("paragraph", "Online", None, None))
+    assert got == [("Jonathan Beliën", "present"), ("Raúl Raja", "present"), ("Łukasz Nowak", "present")]
+
+
+def test_members_among_other_category_keys_is_no_attendance_list():
+    got = _items(("paragraph", "Sponsorship proposal accepted.", None, None),
+                 ("list_item", "members: Anyways, Champs-Libres", 1, None),
+                 ("list_item", "active discussion: Toerisme Vlaanderen, RouteYou", 1, None),
+                 ("list_item", "declined: Mapbox", 1, None))
+    assert got == []
