@@ -367,6 +367,7 @@ def _initials_fit(initials: str, name: str) -> bool:
 
 def _split_and(item: str, allow_single: bool) -> list[str]:
     """"G. Gott and C. Humphries" → two entries; "Borough Council of Kings Lynn and West Norfolk" → one."""
+    item = re.sub(r"^\s*(?:and|&)\s+(?=[A-Z])", "", item)  # "…, Mike Hicks, and Clint Keith"
     masked = re.sub(r"\([^()]*\)", lambda m: "x" * len(m.group(0)), item)
     cuts = [m.span() for m in re.finditer(r"\s+(?:and|&)\s+", masked)]
     if not cuts:
@@ -850,6 +851,12 @@ def _two_columns(lines: list[tuple[int, str]], left: str, right: str, block: Blo
 # "Daniel, Braden and Sri were in attendance", "A Smith and B Jones were present"
 _WERE_PRESENT = re.compile(r"(?P<list>[A-Z][^.:;!?\n]{0,300}?)\s*\b(?:were|was)\s*(?:in\s*attendance|present)\b"
                            r"|(?P<glued>[A-Z][\w,’'-]{0,300}?)(?:were|was)in(?:attendance)")
+# the label first, in a sentence: "Present were A, B and C.", "Also present were D and E."
+_PRESENT_WERE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<also>Also\s+)?(?(also)present|Present)\s+(?:were|was)\s*:?\s+"
+                           r"(?=[A-Z])")
+# "Byard Peake was not present.", "Ann Lee and Bob Roe were absent."
+_NOT_PRESENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<list>[A-Z][^.:;!?\n]{0,120}?)\s+(?:were|was)\s+"
+                          r"(?:not\s+present|absent)\b")
 # "Meeting opened at 8:10pm. Apologies Mark Smith, Michael Cree": a label after a sentence's end
 _MID_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>Apologies|Present|Absent|Regrets|In\s+attendance)\s*:?\s+"
                         r"(?=(?:Cllr|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][a-z]+)")
@@ -867,6 +874,36 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
         got = _parse_list(", ".join(entries), "present", block, m.start(), allow_single=True)
         if len(got) == len(entries):
             out.extend(got)
+    for m in _PRESENT_WERE.finditer(text):  # "Present were President, Tom Jones; Treasurer, Sue McCarthy."
+        status = "in_attendance" if m.group("also") else "present"
+        rest = text[m.end():]
+        end = next((k for k in range(len(rest)) if rest[k] == "." and _sentence_stop(rest, k)), len(rest))
+        seg = rest[:end].replace("\n", " ")
+        if ";" in seg:  # "post, name; post, name": the name is the part of each entry that reads as one
+            off, entries = m.end(), []
+            for piece in re.split(r"(?<=;)", seg):
+                entry = re.sub(r"^\s*(?:and|&)\s+", "", piece.strip(" ;"))
+                parts = [x.strip() for x in entry.split(",") if x.strip()]
+                names = [i for i, x in enumerate(parts) if name_like(_tidy_name(x), allow_single=False)
+                         and not split_post(x + " X")[0]]
+                entries.append((off, parts, names))
+                off += len(piece)
+            # where an entry has two name-like parts, the name stands where it stands in the clear ones
+            clear = [names[0] for _, _, names in entries if len(names) == 1]
+            usual = max(set(clear), key=clear.count) if clear else None
+            for off, parts, names in entries:
+                at = names[0] if len(names) == 1 else usual if usual in names else None
+                if at is not None:
+                    out.append(_Person(name=_tidy_name(parts[at]), status=status,
+                                       role=", ".join(x for i, x in enumerate(parts) if i != at) or None,
+                                       provenance=block.provenance(off)))
+        else:
+            out.extend(_parse_list(seg, status, block, m.end(), allow_single=False))
+    for m in _NOT_PRESENT.finditer(text):  # "Byard Peake was not present."
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", m.group("list")) if e.strip()]
+        if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            out.extend(_Person(name=_tidy_name(e), status="absent", provenance=block.provenance(m.start()))
+                       for e in entries)
     for m in _MID_LABEL.finditer(text):
         status, _ = _label_status(m.group("label"))
         rest = text[m.end():]

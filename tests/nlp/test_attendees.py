@@ -688,3 +688,22 @@ def test_members_among_other_category_keys_is_no_attendance_list():
                  ("list_item", "active discussion: Toerisme Vlaanderen, RouteYou", 1, None),
                  ("list_item", "declined: Mapbox", 1, None))
     assert got == []
+
+
+def test_present_were_sentences_with_posts_and_the_oxford_comma():
+    got = attendees("A regular meeting of the Board occurred on August 4, 2014. Present were President, Tom Jones; "
+                    "Vice-President, Lisa Hicks; and At Large, David Hardy. Also present were Jim Winzell, Judy\n"
+                    "Winzell, and\nClint Keith.", "Byard Peake was not present. The report was accepted.")
+    assert [(a.name, a.status) for a in got] == [
+        ("Tom Jones", "present"), ("Lisa Hicks", "present"), ("David Hardy", "present"),
+        ("Jim Winzell", "in_attendance"), ("Judy Winzell", "in_attendance"), ("Clint Keith", "in_attendance"),
+        ("Byard Peake", "absent")]
+    assert got[0].role == "President"
+
+
+@pytest.mark.parametrize("text", [
+    "Present were the auditors' figures for last year.",
+    "The budget was not present in the pack.",
+])
+def test_present_were_needs_names(text):
+    assert people(text) == []
