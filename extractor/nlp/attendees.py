@@ -1432,6 +1432,9 @@ def _fuller_from_text(document: Document, people: list[_Person]) -> None:
 
 
 # -- the component ------------------------------------------------------------------------------
+# a sentence that introduces the list of who was there: "The following members were present:"
+_INTRO = re.compile(r"(?i)^the\s+following\b[\w\s,'’-]{0,60}?\b(?:(?:were|was)\s+(?P<also>also\s+)?"
+                    r"(?:present|in\s+attendance)|attended(?:\s+the\s+meeting)?)\s*:$")
 _KEY_LINE = re.compile(r"^\s*\**(?P<key>[A-Za-z][\w -]{0,30}?)\**\s*:\s*\S")
 
 
@@ -1524,6 +1527,9 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             continue
         # a short paragraph that works as a heading ("Present", "**Apologies:**" alone on its line)
         short = _heading_status(text) if len(text) < 60 and "\n" not in text.strip() else None
+        intro = _INTRO.match(text.strip()) if "\n" not in text.strip() else None
+        if intro and not short:  # "The following new board members were present:", then the list
+            short = "in_attendance" if intro.group("also") else "present"
         if short:
             section = short
             continue

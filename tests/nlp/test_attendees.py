@@ -707,3 +707,19 @@ def test_present_were_sentences_with_posts_and_the_oxford_comma():
 ])
 def test_present_were_needs_names(text):
     assert people(text) == []
+
+
+def test_lists_opened_by_a_sentence_and_by_mixed_groups_of_name_company_bullets():
+    got = _items(("heading", "Attendees", 2, None), ("heading", "Attendees present", 3, None),
+                 ("paragraph", "The following new board members were present:", None, None),
+                 ("list_item", "James Belsey, Morgan Stanley", 0, None),
+                 ("paragraph", "Other board members and officers present:", None, None),
+                 ("list_item", "Raúl Raja, 47 Degrees", 0, None),
+                 ("paragraph", "For the Foundation:", None, None),
+                 ("list_item", "Heather Miller, EPFL", 0, None),
+                 ("paragraph", "Also present:", None, None),
+                 ("list_item", "Seth Tisue, Lightbend", 0, None),
+                 ("heading", "Proceedings", 2, None),
+                 ("paragraph", "The chair opened the meeting.", None, None))
+    assert got == [("James Belsey", "present"), ("Raúl Raja", "present"), ("Heather Miller", "present"),
+                   ("Seth Tisue", "in_attendance")]
