@@ -31,7 +31,8 @@ from models.provenance import Provenance
 
 # -- labels -----------------------------------------------------------------------------------
 _STATUS_LABELS: list[tuple[str, str]] = [
-    (r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?(?:\s+from)?", "apologies"),
+    (r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?(?:\s+from)?|excused",
+     "apologies"),
     (r"(?:sent\s+)?regrets|absent\s+with\s+apolog(?:ies|y)", "apologies"),
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
@@ -137,7 +138,7 @@ _BOTS = re.compile(r"(?i)^(?:zodbot|meetbot|fedbot|supybot|limnoria|\w*bot|\w*-b
 _NICK_LINE = re.compile(r"^\s*[*•-]?\s*(?P<nick>[A-Za-z_\[\]\\`^{}|][\w\[\]\\`^{}|.-]*)\s*\((?P<n>\d+)\)\s*$")
 _HANDLE = re.compile(r"@[A-Za-z0-9][\w.-]*")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,2}|[A-Z][a-z]{1,3}[A-Z]|[A-Z]\.?(?:[A-Z]\.?){1,3})$")
-_TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
+_TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b(?![-'’])\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
 _SPLIT_TITLE = re.compile(r"(?<=\S)\s+(?=(?:Cllr|Councillor|Cll|Mr|Mrs|Ms|Miss|Dr|Rev|Revd|Prof)\b\.?\s+[A-Z])")
 _TRAILING_JUNK = re.compile(r"(?i)\s+(?:together\s+with|along\s+with|with|plus|and\s+\d+|and\s+(?:several|two|three|"
                             r"four|five|six|a\s+number)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -250,6 +251,7 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     """
     text = _squash(item).strip(" ,;:*•·")
     text = re.sub(r"^[-–—]\s+", "", text)
+    text = re.sub(r"(?<=[a-z])- (?=[A-Z][a-z])", "-", text)  # "Longley-\nCook": a double name wrapped at its hyphen
     text = _NOTE_TAIL.sub("", text)
     text = _ROLE_SUFFIX.sub(" – ", text)
     if not text:
@@ -379,6 +381,7 @@ def _split_and(item: str, allow_single: bool) -> list[str]:
     parts.append(item[start:])
     for p in parts:
         bare = _squash(_HANDLE.sub(" ", re.sub(r"\([^()]*\)", " ", p)))
+        bare = split_post(bare)[1] or bare  # "Chair Lord-Hausman and Commissioners Berger"
         if not name_like(_tidy_name(bare), allow_single, bool(_TITLE_RE.match(bare))):
             return [item]
     return parts
@@ -854,6 +857,10 @@ _WERE_PRESENT = re.compile(r"(?P<list>[A-Z][^.:;!?\n]{0,300}?)\s*\b(?:were|was)\
 # the label first, in a sentence: "Present were A, B and C.", "Also present were D and E."
 _PRESENT_WERE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<also>Also\s+)?(?(also)present|Present)\s+(?:were|was)\s*:?\s+"
                            r"(?=[A-Z])")
+# "A (Secretary) and B present as staff to the Commission": officers and guests named in a sentence
+_PRESENT_AS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<list>[A-Z][^.:;!?]{0,160}?)\s+(?:(?:were|was)\s+)?"
+                         r"(?:also\s+)?present\s+as\s+(?:the\s+)?(?:staff|guests?|observers?|officers?|visitors?|advisers?|"
+                         r"advisors?|consultants?)\b")
 # "Byard Peake was not present.", "Ann Lee and Bob Roe were absent."
 _NOT_PRESENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<list>[A-Z][^.:;!?\n]{0,120}?)\s+(?:were|was)\s+"
                           r"(?:not\s+present|absent)\b")
@@ -899,6 +906,7 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
                                        provenance=block.provenance(off)))
         else:
             out.extend(_parse_list(seg, status, block, m.end(), allow_single=False))
+    out.extend(_present_as(text, block))
     for m in _NOT_PRESENT.finditer(text):  # "Byard Peake was not present."
         entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", m.group("list")) if e.strip()]
         if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
@@ -911,6 +919,16 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
                    len(rest))
         got = _parse_list(rest[:end], status, block, m.end(), allow_single=False)
         out.extend(got)
+    return out
+
+
+def _present_as(text: str, block: Block) -> list[_Person]:
+    out: list[_Person] = []
+    for m in _PRESENT_AS.finditer(text):  # "Lois Butler (PAC Secretary) and Amanda Gehrke present as staff"
+        raw = re.sub(r"\s+", " ", m.group("list"))
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", re.sub(r"\([^()]*\)", "", raw)) if e.strip()]
+        if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            out.extend(_parse_list(raw, "in_attendance", block, m.start("list"), allow_single=False))
     return out
 
 
@@ -1013,8 +1031,8 @@ def _section_lines(block: Block, status: str) -> list[_Person]:
         said.extend(_parse_list(re.split(r"\.\s|\n", text[m.end():])[0], "apologies", block, m.end(),
                                 allow_single=True))
     said = said or _status_entries(text, block, least=1)
-    if said:
-        return said
+    if said:  # a label line may come with the sentence: "Present: A, B.\nC and D present as staff"
+        return (_inline_lists(text, block) if _INLINE.search(text) else []) + said
     if _INLINE.search(text) and not _NICK_LINE.match(text.split("\n")[0]):
         got = _inline_lists(text, block)
         if got:
@@ -1429,6 +1447,23 @@ def _fuller_from_text(document: Document, people: list[_Person]) -> None:
                     fits.add(full)
         if len(fits) == 1:
             p.name = fits.pop()
+    # "Chair Lord-Hausman" on the attendance line, "Chair Audrey Lord-Hausman" (or "Commissioners Roberta
+    # Kreitz and Adrienne Longley-Cook") in the minutes: the first name, when a post stands before it
+    post = _post_words()
+    for p in people:
+        if p.initials or len(p.name.split()) != 1 or len(p.name) < 3 or not p.name[:1].isupper():
+            continue
+        pat = re.compile(r"(?<![\w-])(?i:" + post + r")s?\.?\s+(?:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+(?:and|&)\s+)?"
+                         r"(?P<first>[A-Z][a-z'’]+)\s+" + re.escape(p.name) + r"(?![\w-])")
+        fits = {f"{m.group('first')} {p.name}" for m in pat.finditer(text)
+                if name_like(m.group("first"), allow_single=True) and fold(m.group("first")) not in NOT_NAME}
+        if len(fits) == 1:
+            p.name = fits.pop()
+
+
+def _post_words() -> str:
+    from extractor.nlp.attendance_labels import posts
+    return "|".join(r"\s+".join(re.escape(w) for w in ph.split()) for ph in posts())
 
 
 # -- the component ------------------------------------------------------------------------------
@@ -1523,6 +1558,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
         labelled, open_status = _labelled_block(block)
         if labelled and len(labelled) > len(_inline_lists(text, block)):
             found.extend(labelled)  # "Directors Present:\nA\nB", "o Others Present: C (Org)"
+            found.extend(_present_as(text, block))  # "…\nC and D present as staff"
             section, group, soft, group_any = open_status, None, False, False
             continue
         # a short paragraph that works as a heading ("Present", "**Apologies:**" alone on its line)

@@ -723,3 +723,26 @@ def test_lists_opened_by_a_sentence_and_by_mixed_groups_of_name_company_bullets(
                  ("paragraph", "The chair opened the meeting.", None, None))
     assert got == [("James Belsey", "present"), ("Raúl Raja", "present"), ("Heather Miller", "present"),
                    ("Seth Tisue", "in_attendance")]
+
+
+def test_margin_labels_with_posts_before_surnames_and_first_names_from_the_minutes():
+    got = attendees("PRESENT Chair Lord-Hausman and Commissioners Berger, Fort, Longley-\nCook, and Kreitz.",
+                    "EXCUSED Commissioner Kirola",
+                    "ABSENT Commissioners Robinson and Vice Chair Moore.",
+                    "Chair Audrey Lord-Hausman reported on the event. Commissioners Roberta Kreitz and Adrienne\n"
+                    "Longley-Cook will staff the table.")
+    assert [(a.name, a.status) for a in got] == [
+        ("Audrey Lord-Hausman", "present"), ("Berger", "present"), ("Fort", "present"),
+        ("Adrienne Longley-Cook", "present"), ("Roberta Kreitz", "present"), ("Kirola", "apologies"),
+        ("Robinson", "absent"), ("Moore", "absent")]
+
+
+def test_roll_call_with_posts_and_staff_present_as_such():
+    got = attendees(("heading", "2. ROLL CALL"),
+                    "Present: Chairperson Adam Gillitt, Vice Chairperson Liz Rush, Commissioners\nMark Farrell and "
+                    "Tierney Sneeringer.\nAbsent: None.\nLois Butler (PAC Secretary) and Amanda Gehrke present as "
+                    "staff to the\nCommission.")
+    assert [(a.name, a.status, a.role) for a in got] == [
+        ("Adam Gillitt", "present", "Chairperson"), ("Liz Rush", "present", "Vice Chairperson"),
+        ("Mark Farrell", "present", "Commissioner"), ("Tierney Sneeringer", "present", None),
+        ("Lois Butler", "in_attendance", "PAC Secretary"), ("Amanda Gehrke", "in_attendance", None)]
