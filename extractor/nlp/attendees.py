@@ -419,6 +419,8 @@ def _split_after_paren(piece: str) -> list[str]:
         words = [fold(w).strip(",.:") for w in part.split("(")[0].split()]
         if i and out and any(w in _ROLE_HEADS for w in words) and not _ROLE_FIRST.match(part.strip()):
             out[-1] = out[-1] + " " + part
+        elif i and out and re.fullmatch(r"\s*[A-Z]{2,4}\s*", part):
+            out[-1] = out[-1] + " " + part  # "Helen Laing (SBC) HL": her initials after the parenthesis
         elif part.strip():
             out.append(part)
     return out
@@ -477,9 +479,10 @@ def _split_run_on(piece: str) -> list[str]:
     starts: set[int] = set()
     for j, tok in enumerate(toks):
         if re.fullmatch(r"[A-Z]{2,4}", tok):
+            end = j - 1 if j >= 1 and piece[spans[j - 1][0]] == "(" else j  # "Helen Laing (SBC) HL"
             for k in (3, 2):
-                i = j - k
-                if i >= 0 and all(_full_word(t) for t in toks[i:j]) and "".join(t[0] for t in toks[i:j]) == tok:
+                i = end - k
+                if i >= 0 and all(_full_word(t) for t in toks[i:end]) and "".join(t[0] for t in toks[i:end]) == tok:
                     starts.add(i)
                     break
         if fold(tok) in _ROLE_HEADS and j >= 2 and len(toks) >= j + 3 \
@@ -608,6 +611,7 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
             if _ITEM_NUMBER.match(ln):
                 break  # "1:   Project Plan, Milestones, …": the first agenda item, not more names
             if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
+                    (_NAME_INITIALS_RUN.match(keep[-1]) and _NAME_INITIALS_RUN.match(ln)) or \
                     (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)) or \
                     (re.search(r",\s*[A-Z][\w'’-]*$", keep[-1].rstrip()) and re.match(r"\s*[A-Z][\w'’-]*(?:\s*\(|\.?\s*$)", ln)):
                 # "…, Nikki\nSturmey (NS)(Clerk)", "…, Library\nManager.": an entry wrapped onto the next line
@@ -629,6 +633,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
     return out
 
 
+# a line of people each followed by their initials: "Kenny Combe KC Graham Dolan GD", "Helen Laing (SBC) HL"
+_NAME_INITIALS_RUN = re.compile(r"^\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:\s*\([^()\n]*\))?\s+[A-Z]{2,4}\s*)+$")
 # a numbered agenda item starting a line: "1:", "2.", "3)" (not "10.30am")
 _ITEM_NUMBER = re.compile(r"^\s*\**[0-9]{1,2}[:.)](?!\d)\s*\S")
 # a paragraph that starts an attendance list: "Present: …", "Apologies: …"

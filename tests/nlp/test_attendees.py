@@ -746,3 +746,13 @@ def test_roll_call_with_posts_and_staff_present_as_such():
         ("Adam Gillitt", "present", "Chairperson"), ("Liz Rush", "present", "Vice Chairperson"),
         ("Mark Farrell", "present", "Commissioner"), ("Tierney Sneeringer", "present", None),
         ("Lois Butler", "in_attendance", "PAC Secretary"), ("Amanda Gehrke", "in_attendance", None)]
+
+
+def test_a_margin_present_label_over_lines_of_names_each_with_initials():
+    got = attendees("Present Catherine Chisholm CC Margaret Carey MC\nKenny Combe KC Graham Dolan GD\n"
+                    "Isabel Kellie IK Helen Laing (SBC) HL\nSarah Woodbury SW",
+                    "In Attendance Two members of the public.")
+    assert [(a.name, a.status) for a in got] == [(n, "present") for n in (
+        "Catherine Chisholm", "Margaret Carey", "Kenny Combe", "Graham Dolan", "Isabel Kellie", "Helen Laing",
+        "Sarah Woodbury")]
+    assert got[0].initials == "CC"
