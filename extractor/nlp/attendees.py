@@ -84,11 +84,11 @@ _NAME_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>(?:Cllr|Councillor|Mr|M
 _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
 
 # -- names ------------------------------------------------------------------------------------
-# letters with accents count ("Beliën", "Raúl", "Łukasz")
+# letters with accents count ("Beliën", "Raúl", "Łukasz"); a user name may join two words with a dot ("Shreya.Bhopal")
 _UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _LO = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_TOKEN = re.compile(r"^(?:[{U}]\.?|[{U}][{L}'’]*(?:[{U}][{L}'’]+)*(?:-[{U}][{L}'’]+)*\.?|"
-                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[{U}][{L}]+(?:-[{U}][{L}'’]+)*|[{U}][{U}'’-]+)$"
+                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[{U}][{L}]+(?:-[{U}][{L}'’]+)*|[{U}][{U}'’-]+|[{U}][{L}]+\.[{U}{L}][{L}]+)$"
                          .replace("{U}", _UP).replace("{L}", _LO))
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "del", "dos", "ter", "bin"}
 NOT_NAME = {
@@ -252,6 +252,8 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     text = _squash(item).strip(" ,;:*•·")
     text = re.sub(r"^[-–—]\s+", "", text)
     text = re.sub(r"(?<=[a-z])- (?=[A-Z][a-z])", "-", text)  # "Longley-\nCook": a double name wrapped at its hyphen
+    text = re.sub(r"^\[([^\[\]]+)\]", r"\1", text)  # "[Varun Sir], Project Lead": a template's blank filled in
+    text = re.sub(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Sir|Madam|Ma'am|Ji)\b", r"\1", text)  # "Varun Sir"
     text = _NOTE_TAIL.sub("", text)
     text = _ROLE_SUFFIX.sub(" – ", text)
     if not text:
@@ -1581,6 +1583,9 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                 group = _squash(text).rstrip(":")  # "Developers", then its bullets
                 continue
             got = _section_lines(block, section)
+            if block.kind == "paragraph" and any(document.blocks[k].kind == "list_item" for k in range(max(0, bi - 2), bi)):
+                # a paragraph after the bulleted names: "Estimate Date of Completion - […]" is no "Name - role"
+                got = [p for p in got if len(p.name.split()) >= 2 or not p.role]
             one_line = "\n" not in text.strip() and len(text.split()) <= 5
             if not got and one_line:
                 ner = _ner_person(text, section)  # "Lawrence d’Oliveiro"

@@ -756,3 +756,14 @@ def test_a_margin_present_label_over_lines_of_names_each_with_initials():
         "Catherine Chisholm", "Margaret Carey", "Kenny Combe", "Graham Dolan", "Isabel Kellie", "Helen Laing",
         "Sarah Woodbury")]
     assert got[0].initials == "CC"
+
+
+def test_bracketed_template_names_honorific_after_the_name_and_dotted_user_names():
+    got = _items(("paragraph", "Attendees:", None, None), ("list_item", "[Varun Sir], Project Lead", 0, None),
+                 ("list_item", "[Naincy]", 0, None), ("list_item", "Shreya.Bhopal (India)", 0, None),
+                 ("list_item", "Kwameghana (Ghana)", 0, None),
+                 ("paragraph", "Reporting to Manager (Varun Sir)", None, None),
+                 ("paragraph", "Estimate Date of Completion - [----------------]", None, None),
+                 ("paragraph", "Agenda:", None, None), ("list_item", "1. internal hiring for the portal", 0, "1."))
+    assert got == [("Varun", "present"), ("Naincy", "present"), ("Shreya.Bhopal", "present"),
+                   ("Kwameghana", "present")]
