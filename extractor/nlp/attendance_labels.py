@@ -53,7 +53,7 @@ _QUALIFIER = r"(?:\s+(?:but|and|at|from|for|in|on|of|via|who|tonight|today)\b[^:
 
 @lru_cache(maxsize=1)
 def _label_re() -> re.Pattern:
-    group = r"(?P<group>(?:[A-Z][\w/&'’.-]*\s+){1,3}?)?"
+    group = r"(?P<group>(?:[A-Z][\w/&'’.-]*\s+){1,3}?(?:(?:and|&)\s+(?:[A-Z][\w/&'’.-]*\s+){1,2}?)?)??"
     return re.compile(r"^\s*(?:" + BULLET + r")?[*_#]*\s*" + group + r"(?P<label>" + _words_alt(labels()) + r")\b"
                       + r"(?P<qual>" + _QUALIFIER + r")[*_]*\s*(?P<punct>:|[-–—]\s|$)[*_]*\s*(?P<rest>.*)$",
                       re.IGNORECASE)
@@ -72,6 +72,9 @@ class Label:
 def _group_status(group: str) -> str | None:
     """The status a group noun gives ("Others" → in_attendance), None when the words are no group."""
     low = re.sub(r"\s+", " ", group.lower()).strip()
+    if re.search(r" (?:and|&) ", low):  # "Other board members and officers": the first group says it
+        first, _, second = re.split(r" (and|&) ", low, maxsplit=1)
+        return _group_status(first) if _group_status(second) else None
     if low.startswith("non-") or low.startswith("non "):
         return "in_attendance"
     gs = groups()

@@ -31,7 +31,8 @@ from models.provenance import Provenance
 
 # -- labels -----------------------------------------------------------------------------------
 _STATUS_LABELS: list[tuple[str, str]] = [
-    (r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?(?:\s+from)?", "apologies"),
+    (r"apolog(?:ies|y)(?:\s+(?:for|of)\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?(?:\s+from)?|excused",
+     "apologies"),
     (r"(?:sent\s+)?regrets|absent\s+with\s+apolog(?:ies|y)", "apologies"),
     (r"absent(?:\s+without\s+apolog(?:ies|y))?|absentees|not\s+present", "absent"),
     (r"also\s*,?\s+(?:present|in\s+attendance|attending)|in\s+attendance|officers?\s+(?:present|in\s+attendance)|"
@@ -83,8 +84,12 @@ _NAME_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>(?:Cllr|Councillor|Mr|M
 _CHAIRED = re.compile(r"(?i)\b(chaired|clerked|minuted|minutes\s+taken)\s+by\s*\|?\s*")
 
 # -- names ------------------------------------------------------------------------------------
-_NAME_TOKEN = re.compile(r"^(?:[A-Z]\.?|[A-Z][a-z'’]*(?:[A-Z][a-z'’]+)*(?:-[A-Z][a-z'’]+)*\.?|"
-                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[A-Z][a-z]+(?:-[A-Z][a-z'’]+)*|[A-Z][A-Z'’-]+)$")
+# letters with accents count ("Beliën", "Raúl", "Łukasz"); a user name may join two words with a dot ("Shreya.Bhopal")
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LO = "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_TOKEN = re.compile(r"^(?:[{U}]\.?|[{U}][{L}'’]*(?:[{U}][{L}'’]+)*(?:-[{U}][{L}'’]+)*\.?|"
+                         r"(?:Mc|Mac|O'|O’|D'|D’|d'|d’|l'|l’)[{U}][{L}]+(?:-[{U}][{L}'’]+)*|[{U}][{U}'’-]+|[{U}][{L}]+\.[{U}{L}][{L}]+)$"
+                         .replace("{U}", _UP).replace("{L}", _LO))
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "le", "la", "du", "del", "dos", "ter", "bin"}
 NOT_NAME = {
     "council", "councils", "county", "borough", "district", "parish", "town", "city", "committee", "board",
@@ -133,7 +138,7 @@ _BOTS = re.compile(r"(?i)^(?:zodbot|meetbot|fedbot|supybot|limnoria|\w*bot|\w*-b
 _NICK_LINE = re.compile(r"^\s*[*•-]?\s*(?P<nick>[A-Za-z_\[\]\\`^{}|][\w\[\]\\`^{}|.-]*)\s*\((?P<n>\d+)\)\s*$")
 _HANDLE = re.compile(r"@[A-Za-z0-9][\w.-]*")
 _INITIALS = re.compile(r"^(?:[A-Z]{2,4}|[A-Z][a-z]?[A-Z][a-z]{0,2}|[A-Z][a-z]{1,3}[A-Z]|[A-Z]\.?(?:[A-Z]\.?){1,3})$")
-_TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
+_TITLE_RE = re.compile(r"(?i)^(?:%s|cllrs|councillors)\b(?![-'’])\.?\s*" % "|".join(sorted(TITLES, key=len, reverse=True)))
 _SPLIT_TITLE = re.compile(r"(?<=\S)\s+(?=(?:Cllr|Councillor|Cll|Mr|Mrs|Ms|Miss|Dr|Rev|Revd|Prof)\b\.?\s+[A-Z])")
 _TRAILING_JUNK = re.compile(r"(?i)\s+(?:together\s+with|along\s+with|with|plus|and\s+\d+|and\s+(?:several|two|three|"
                             r"four|five|six|a\s+number)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
@@ -246,6 +251,9 @@ def _parse_item(item: str, status: str, allow_single: bool = True) -> _Person | 
     """
     text = _squash(item).strip(" ,;:*•·")
     text = re.sub(r"^[-–—]\s+", "", text)
+    text = re.sub(r"(?<=[a-z])- (?=[A-Z][a-z])", "-", text)  # "Longley-\nCook": a double name wrapped at its hyphen
+    text = re.sub(r"^\[([^\[\]]+)\]", r"\1", text)  # "[Varun Sir], Project Lead": a template's blank filled in
+    text = re.sub(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:Sir|Madam|Ma'am|Ji)\b", r"\1", text)  # "Varun Sir"
     text = _NOTE_TAIL.sub("", text)
     text = _ROLE_SUFFIX.sub(" – ", text)
     if not text:
@@ -363,6 +371,7 @@ def _initials_fit(initials: str, name: str) -> bool:
 
 def _split_and(item: str, allow_single: bool) -> list[str]:
     """"G. Gott and C. Humphries" → two entries; "Borough Council of Kings Lynn and West Norfolk" → one."""
+    item = re.sub(r"^\s*(?:and|&)\s+(?=[A-Z])", "", item)  # "…, Mike Hicks, and Clint Keith"
     masked = re.sub(r"\([^()]*\)", lambda m: "x" * len(m.group(0)), item)
     cuts = [m.span() for m in re.finditer(r"\s+(?:and|&)\s+", masked)]
     if not cuts:
@@ -374,6 +383,7 @@ def _split_and(item: str, allow_single: bool) -> list[str]:
     parts.append(item[start:])
     for p in parts:
         bare = _squash(_HANDLE.sub(" ", re.sub(r"\([^()]*\)", " ", p)))
+        bare = split_post(bare)[1] or bare  # "Chair Lord-Hausman and Commissioners Berger"
         if not name_like(_tidy_name(bare), allow_single, bool(_TITLE_RE.match(bare))):
             return [item]
     return parts
@@ -411,6 +421,8 @@ def _split_after_paren(piece: str) -> list[str]:
         words = [fold(w).strip(",.:") for w in part.split("(")[0].split()]
         if i and out and any(w in _ROLE_HEADS for w in words) and not _ROLE_FIRST.match(part.strip()):
             out[-1] = out[-1] + " " + part
+        elif i and out and re.fullmatch(r"\s*[A-Z]{2,4}\s*", part):
+            out[-1] = out[-1] + " " + part  # "Helen Laing (SBC) HL": her initials after the parenthesis
         elif part.strip():
             out.append(part)
     return out
@@ -469,9 +481,10 @@ def _split_run_on(piece: str) -> list[str]:
     starts: set[int] = set()
     for j, tok in enumerate(toks):
         if re.fullmatch(r"[A-Z]{2,4}", tok):
+            end = j - 1 if j >= 1 and piece[spans[j - 1][0]] == "(" else j  # "Helen Laing (SBC) HL"
             for k in (3, 2):
-                i = j - k
-                if i >= 0 and all(_full_word(t) for t in toks[i:j]) and "".join(t[0] for t in toks[i:j]) == tok:
+                i = end - k
+                if i >= 0 and all(_full_word(t) for t in toks[i:end]) and "".join(t[0] for t in toks[i:end]) == tok:
                     starts.add(i)
                     break
         if fold(tok) in _ROLE_HEADS and j >= 2 and len(toks) >= j + 3 \
@@ -600,6 +613,7 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
             if _ITEM_NUMBER.match(ln):
                 break  # "1:   Project Plan, Milestones, …": the first agenda item, not more names
             if re.match(r"^\s*[(a-z]", ln) or keep[-1].rstrip().endswith((",", ";", "and", "&")) or \
+                    (_NAME_INITIALS_RUN.match(keep[-1]) and _NAME_INITIALS_RUN.match(ln)) or \
                     (re.search(r",\s*\S", ln) and "," in keep[-1] and not _INLINE.match(ln)) or \
                     (re.search(r",\s*[A-Z][\w'’-]*$", keep[-1].rstrip()) and re.match(r"\s*[A-Z][\w'’-]*(?:\s*\(|\.?\s*$)", ln)):
                 # "…, Nikki\nSturmey (NS)(Clerk)", "…, Library\nManager.": an entry wrapped onto the next line
@@ -621,6 +635,8 @@ def _inline_lists(text: str, block: Block) -> list[_Person]:
     return out
 
 
+# a line of people each followed by their initials: "Kenny Combe KC Graham Dolan GD", "Helen Laing (SBC) HL"
+_NAME_INITIALS_RUN = re.compile(r"^\s*(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:\s*\([^()\n]*\))?\s+[A-Z]{2,4}\s*)+$")
 # a numbered agenda item starting a line: "1:", "2.", "3)" (not "10.30am")
 _ITEM_NUMBER = re.compile(r"^\s*\**[0-9]{1,2}[:.)](?!\d)\s*\S")
 # a paragraph that starts an attendance list: "Present: …", "Apologies: …"
@@ -846,6 +862,16 @@ def _two_columns(lines: list[tuple[int, str]], left: str, right: str, block: Blo
 # "Daniel, Braden and Sri were in attendance", "A Smith and B Jones were present"
 _WERE_PRESENT = re.compile(r"(?P<list>[A-Z][^.:;!?\n]{0,300}?)\s*\b(?:were|was)\s*(?:in\s*attendance|present)\b"
                            r"|(?P<glued>[A-Z][\w,’'-]{0,300}?)(?:were|was)in(?:attendance)")
+# the label first, in a sentence: "Present were A, B and C.", "Also present were D and E."
+_PRESENT_WERE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<also>Also\s+)?(?(also)present|Present)\s+(?:were|was)\s*:?\s+"
+                           r"(?=[A-Z])")
+# "A (Secretary) and B present as staff to the Commission": officers and guests named in a sentence
+_PRESENT_AS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<list>[A-Z][^.:;!?]{0,160}?)\s+(?:(?:were|was)\s+)?"
+                         r"(?:also\s+)?present\s+as\s+(?:the\s+)?(?:staff|guests?|observers?|officers?|visitors?|advisers?|"
+                         r"advisors?|consultants?)\b")
+# "Byard Peake was not present.", "Ann Lee and Bob Roe were absent."
+_NOT_PRESENT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<list>[A-Z][^.:;!?\n]{0,120}?)\s+(?:were|was)\s+"
+                          r"(?:not\s+present|absent)\b")
 # "Meeting opened at 8:10pm. Apologies Mark Smith, Michael Cree": a label after a sentence's end
 _MID_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>Apologies|Present|Absent|Regrets|In\s+attendance)\s*:?\s+"
                         r"(?=(?:Cllr|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][a-z]+)")
@@ -863,6 +889,37 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
         got = _parse_list(", ".join(entries), "present", block, m.start(), allow_single=True)
         if len(got) == len(entries):
             out.extend(got)
+    for m in _PRESENT_WERE.finditer(text):  # "Present were President, Tom Jones; Treasurer, Sue McCarthy."
+        status = "in_attendance" if m.group("also") else "present"
+        rest = text[m.end():]
+        end = next((k for k in range(len(rest)) if rest[k] == "." and _sentence_stop(rest, k)), len(rest))
+        seg = rest[:end].replace("\n", " ")
+        if ";" in seg:  # "post, name; post, name": the name is the part of each entry that reads as one
+            off, entries = m.end(), []
+            for piece in re.split(r"(?<=;)", seg):
+                entry = re.sub(r"^\s*(?:and|&)\s+", "", piece.strip(" ;"))
+                parts = [x.strip() for x in entry.split(",") if x.strip()]
+                names = [i for i, x in enumerate(parts) if name_like(_tidy_name(x), allow_single=False)
+                         and not split_post(x + " X")[0]]
+                entries.append((off, parts, names))
+                off += len(piece)
+            # where an entry has two name-like parts, the name stands where it stands in the clear ones
+            clear = [names[0] for _, _, names in entries if len(names) == 1]
+            usual = max(set(clear), key=clear.count) if clear else None
+            for off, parts, names in entries:
+                at = names[0] if len(names) == 1 else usual if usual in names else None
+                if at is not None:
+                    out.append(_Person(name=_tidy_name(parts[at]), status=status,
+                                       role=", ".join(x for i, x in enumerate(parts) if i != at) or None,
+                                       provenance=block.provenance(off)))
+        else:
+            out.extend(_parse_list(seg, status, block, m.end(), allow_single=False))
+    out.extend(_present_as(text, block))
+    for m in _NOT_PRESENT.finditer(text):  # "Byard Peake was not present."
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", m.group("list")) if e.strip()]
+        if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            out.extend(_Person(name=_tidy_name(e), status="absent", provenance=block.provenance(m.start()))
+                       for e in entries)
     for m in _MID_LABEL.finditer(text):
         status, _ = _label_status(m.group("label"))
         rest = text[m.end():]
@@ -870,6 +927,16 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
                    len(rest))
         got = _parse_list(rest[:end], status, block, m.end(), allow_single=False)
         out.extend(got)
+    return out
+
+
+def _present_as(text: str, block: Block) -> list[_Person]:
+    out: list[_Person] = []
+    for m in _PRESENT_AS.finditer(text):  # "Lois Butler (PAC Secretary) and Amanda Gehrke present as staff"
+        raw = re.sub(r"\s+", " ", m.group("list"))
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", re.sub(r"\([^()]*\)", "", raw)) if e.strip()]
+        if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            out.extend(_parse_list(raw, "in_attendance", block, m.start("list"), allow_single=False))
     return out
 
 
@@ -964,14 +1031,16 @@ _GROUP_LINE = re.compile(r"^\s*(?:[*•-]\s+)?\**(?P<label>[A-Z][\w-]*(?: [\w-]+
 def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
+    if block.kind == "list_item" and block.numbering and text.startswith(block.numbering):
+        text = " " * len(block.numbering) + text[len(block.numbering):]  # "1. Jonathan Beliën": offsets kept
     people: list[_Person] = []
     said = _attendance_sentences(text, block)
     for m in _APOLOGY_SENTENCE.finditer(text):  # "Apologies were received from Stephi" under "Apologies"
         said.extend(_parse_list(re.split(r"\.\s|\n", text[m.end():])[0], "apologies", block, m.end(),
                                 allow_single=True))
     said = said or _status_entries(text, block, least=1)
-    if said:
-        return said
+    if said:  # a label line may come with the sentence: "Present: A, B.\nC and D present as staff"
+        return (_inline_lists(text, block) if _INLINE.search(text) else []) + said
     if _INLINE.search(text) and not _NICK_LINE.match(text.split("\n")[0]):
         got = _inline_lists(text, block)
         if got:
@@ -1386,9 +1455,49 @@ def _fuller_from_text(document: Document, people: list[_Person]) -> None:
                     fits.add(full)
         if len(fits) == 1:
             p.name = fits.pop()
+    # "Chair Lord-Hausman" on the attendance line, "Chair Audrey Lord-Hausman" (or "Commissioners Roberta
+    # Kreitz and Adrienne Longley-Cook") in the minutes: the first name, when a post stands before it
+    post = _post_words()
+    for p in people:
+        if p.initials or len(p.name.split()) != 1 or len(p.name) < 3 or not p.name[:1].isupper():
+            continue
+        pat = re.compile(r"(?<![\w-])(?i:" + post + r")s?\.?\s+(?:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+(?:and|&)\s+)?"
+                         r"(?P<first>[A-Z][a-z'’]+)\s+" + re.escape(p.name) + r"(?![\w-])")
+        fits = {f"{m.group('first')} {p.name}" for m in pat.finditer(text)
+                if name_like(m.group("first"), allow_single=True) and fold(m.group("first")) not in NOT_NAME}
+        if len(fits) == 1:
+            p.name = fits.pop()
+
+
+def _post_words() -> str:
+    from extractor.nlp.attendance_labels import posts
+    return "|".join(r"\s+".join(re.escape(w) for w in ph.split()) for ph in posts())
 
 
 # -- the component ------------------------------------------------------------------------------
+# a sentence that introduces the list of who was there: "The following members were present:"
+_INTRO = re.compile(r"(?i)^the\s+following\b[\w\s,'’-]{0,60}?\b(?:(?:were|was)\s+(?P<also>also\s+)?"
+                    r"(?:present|in\s+attendance)|attended(?:\s+the\s+meeting)?)\s*:$")
+_KEY_LINE = re.compile(r"^\s*\**(?P<key>[A-Za-z][\w -]{0,30}?)\**\s*:\s*\S")
+
+
+def _category_item(document: Document, bi: int) -> bool:
+    """A bare group label ("members: A, B") among sibling items that sort things under other keys
+    ("active discussion: C", "declined: D"): a list of categories, not of who was at the meeting."""
+    block = document.blocks[bi]
+    m = _KEY_LINE.match(block.text or "")
+    if block.kind != "list_item" or not m or not _COLON_ONLY.fullmatch(m.group("key").strip()):
+        return False
+    for j in (bi - 1, bi + 1):
+        if 0 <= j < len(document.blocks):
+            other = document.blocks[j]
+            km = _KEY_LINE.match(other.text or "")
+            if other.kind == "list_item" and other.level == block.level and km and not label_line(other.text) \
+                    and not _INLINE.match(other.text) and not _COLON_ONLY.fullmatch(km.group("key").strip()):
+                return True
+    return False
+
+
 def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -> list[Attendee]:
     found: list[_Person] = []
     role_only: list[_Person] = []  # "Chaired by", "Scribe:" — roles for people listed elsewhere
@@ -1457,10 +1566,14 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
         labelled, open_status = _labelled_block(block)
         if labelled and len(labelled) > len(_inline_lists(text, block)):
             found.extend(labelled)  # "Directors Present:\nA\nB", "o Others Present: C (Org)"
+            found.extend(_present_as(text, block))  # "…\nC and D present as staff"
             section, group, soft, group_any = open_status, None, False, False
             continue
         # a short paragraph that works as a heading ("Present", "**Apologies:**" alone on its line)
         short = _heading_status(text) if len(text) < 60 and "\n" not in text.strip() else None
+        intro = _INTRO.match(text.strip()) if "\n" not in text.strip() else None
+        if intro and not short:  # "The following new board members were present:", then the list
+            short = "in_attendance" if intro.group("also") else "present"
         if short:
             section = short
             continue
@@ -1470,6 +1583,9 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                 group = _squash(text).rstrip(":")  # "Developers", then its bullets
                 continue
             got = _section_lines(block, section)
+            if block.kind == "paragraph" and any(document.blocks[k].kind == "list_item" for k in range(max(0, bi - 2), bi)):
+                # a paragraph after the bulleted names: "Estimate Date of Completion - […]" is no "Name - role"
+                got = [p for p in got if len(p.name.split()) >= 2 or not p.role]
             one_line = "\n" not in text.strip() and len(text.split()) <= 5
             if not got and one_line:
                 ner = _ner_person(text, section)  # "Lawrence d’Oliveiro"
@@ -1489,7 +1605,7 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
             section = group = None  # the list is over: what follows is the minutes themselves
             soft = group_any = False
         found.extend(_grid_lines(block, mdate))
-        inline = _inline_lists(text, block)
+        inline = _inline_lists(text, block) if not _category_item(document, bi) else []
         found.extend(inline)
         found.extend(_apology_sentences(text, block))
         found.extend(_attendance_sentences(text, block))

@@ -665,3 +665,105 @@ def test_attendance_tables(rows, expected):
     doc = Document(path="m.md", sha256="0" * 64, format="md", blocks=[table_of(rows)])
     got = extract_attendees(doc, [], Meeting())
     assert [(a.name, a.status) for a in got] == expected
+
+
+def _items(*specs: tuple[str, str, int | None, str | None]) -> list[tuple[str, str]]:
+    """People from blocks given as (kind, text, level, numbering)."""
+    blocks = [Block(index=i, kind=k, text=t, level=lv, numbering=num, lines=[TextLine(start=0, line=i + 1)])
+              for i, (k, t, lv, num) in enumerate(specs)]
+    doc = Document(path="minutes.md", sha256="0" * 64, format="md", blocks=blocks)
+    return [(a.name, a.status) for a in extract_attendees(doc, parse(b.text for b in blocks), Meeting())]
+
+
+def test_numbered_items_under_a_participants_heading_with_accented_names():
+    got = _items(("heading", "Participants (3/25)", 2, None), ("list_item", "1. Jonathan Beliën", 0, "1."),
+                 ("list_item", "1. Raúl Raja", 0, "1."), ("list_item", "1. Łukasz Nowak", 0, "1."),
+                 ("heading", "Location", 2, None), ("paragraph", "Online", None, None))
+    assert got == [("Jonathan Beliën", "present"), ("Raúl Raja", "present"), ("Łukasz Nowak", "present")]
+
+
+def test_members_among_other_category_keys_is_no_attendance_list():
+    got = _items(("paragraph", "Sponsorship proposal accepted.", None, None),
+                 ("list_item", "members: Anyways, Champs-Libres", 1, None),
+                 ("list_item", "active discussion: Toerisme Vlaanderen, RouteYou", 1, None),
+                 ("list_item", "declined: Mapbox", 1, None))
+    assert got == []
+
+
+def test_present_were_sentences_with_posts_and_the_oxford_comma():
+    got = attendees("A regular meeting of the Board occurred on August 4, 2014. Present were President, Tom Jones; "
+                    "Vice-President, Lisa Hicks; and At Large, David Hardy. Also present were Jim Winzell, Judy\n"
+                    "Winzell, and\nClint Keith.", "Byard Peake was not present. The report was accepted.")
+    assert [(a.name, a.status) for a in got] == [
+        ("Tom Jones", "present"), ("Lisa Hicks", "present"), ("David Hardy", "present"),
+        ("Jim Winzell", "in_attendance"), ("Judy Winzell", "in_attendance"), ("Clint Keith", "in_attendance"),
+        ("Byard Peake", "absent")]
+    assert got[0].role == "President"
+
+
+@pytest.mark.parametrize("text", [
+    "Present were the auditors' figures for last year.",
+    "The budget was not present in the pack.",
+])
+def test_present_were_needs_names(text):
+    assert people(text) == []
+
+
+def test_lists_opened_by_a_sentence_and_by_mixed_groups_of_name_company_bullets():
+    got = _items(("heading", "Attendees", 2, None), ("heading", "Attendees present", 3, None),
+                 ("paragraph", "The following new board members were present:", None, None),
+                 ("list_item", "James Belsey, Morgan Stanley", 0, None),
+                 ("paragraph", "Other board members and officers present:", None, None),
+                 ("list_item", "Raúl Raja, 47 Degrees", 0, None),
+                 ("paragraph", "For the Foundation:", None, None),
+                 ("list_item", "Heather Miller, EPFL", 0, None),
+                 ("paragraph", "Also present:", None, None),
+                 ("list_item", "Seth Tisue, Lightbend", 0, None),
+                 ("heading", "Proceedings", 2, None),
+                 ("paragraph", "The chair opened the meeting.", None, None))
+    assert got == [("James Belsey", "present"), ("Raúl Raja", "present"), ("Heather Miller", "present"),
+                   ("Seth Tisue", "in_attendance")]
+
+
+def test_margin_labels_with_posts_before_surnames_and_first_names_from_the_minutes():
+    got = attendees("PRESENT Chair Lord-Hausman and Commissioners Berger, Fort, Longley-\nCook, and Kreitz.",
+                    "EXCUSED Commissioner Kirola",
+                    "ABSENT Commissioners Robinson and Vice Chair Moore.",
+                    "Chair Audrey Lord-Hausman reported on the event. Commissioners Roberta Kreitz and Adrienne\n"
+                    "Longley-Cook will staff the table.")
+    assert [(a.name, a.status) for a in got] == [
+        ("Audrey Lord-Hausman", "present"), ("Berger", "present"), ("Fort", "present"),
+        ("Adrienne Longley-Cook", "present"), ("Roberta Kreitz", "present"), ("Kirola", "apologies"),
+        ("Robinson", "absent"), ("Moore", "absent")]
+
+
+def test_roll_call_with_posts_and_staff_present_as_such():
+    got = attendees(("heading", "2. ROLL CALL"),
+                    "Present: Chairperson Adam Gillitt, Vice Chairperson Liz Rush, Commissioners\nMark Farrell and "
+                    "Tierney Sneeringer.\nAbsent: None.\nLois Butler (PAC Secretary) and Amanda Gehrke present as "
+                    "staff to the\nCommission.")
+    assert [(a.name, a.status, a.role) for a in got] == [
+        ("Adam Gillitt", "present", "Chairperson"), ("Liz Rush", "present", "Vice Chairperson"),
+        ("Mark Farrell", "present", "Commissioner"), ("Tierney Sneeringer", "present", None),
+        ("Lois Butler", "in_attendance", "PAC Secretary"), ("Amanda Gehrke", "in_attendance", None)]
+
+
+def test_a_margin_present_label_over_lines_of_names_each_with_initials():
+    got = attendees("Present Catherine Chisholm CC Margaret Carey MC\nKenny Combe KC Graham Dolan GD\n"
+                    "Isabel Kellie IK Helen Laing (SBC) HL\nSarah Woodbury SW",
+                    "In Attendance Two members of the public.")
+    assert [(a.name, a.status) for a in got] == [(n, "present") for n in (
+        "Catherine Chisholm", "Margaret Carey", "Kenny Combe", "Graham Dolan", "Isabel Kellie", "Helen Laing",
+        "Sarah Woodbury")]
+    assert got[0].initials == "CC"
+
+
+def test_bracketed_template_names_honorific_after_the_name_and_dotted_user_names():
+    got = _items(("paragraph", "Attendees:", None, None), ("list_item", "[Varun Sir], Project Lead", 0, None),
+                 ("list_item", "[Naincy]", 0, None), ("list_item", "Shreya.Bhopal (India)", 0, None),
+                 ("list_item", "Kwameghana (Ghana)", 0, None),
+                 ("paragraph", "Reporting to Manager (Varun Sir)", None, None),
+                 ("paragraph", "Estimate Date of Completion - [----------------]", None, None),
+                 ("paragraph", "Agenda:", None, None), ("list_item", "1. internal hiring for the portal", 0, "1."))
+    assert got == [("Varun", "present"), ("Naincy", "present"), ("Shreya.Bhopal", "present"),
+                   ("Kwameghana", "present")]
