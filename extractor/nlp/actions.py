@@ -726,11 +726,12 @@ def _closed_after(ctx: Context, c: Candidate) -> bool:
     return _CLOSED_AFTER.match(rest) is not None
 
 
-def _margin_marks_others(cands: list[Candidate]) -> list[Candidate]:
-    """An owner set beside a paragraph whose task another rule already read from its words ("Clerk to action."
-    with the sentence before it) adds no second reading of that task."""
+def _without_margin_repeats(cands: list[Candidate]) -> list[Candidate]:
+    """An owner set beside a paragraph whose doer another rule already gave a task of that paragraph ("Clerk to
+    action." read with the sentence before it, "CC would clarify …") adds no second reading of the task."""
     return [c for c in cands if c.rule != "action.margin" or not any(
         o.rule != "action.margin" and o.block == c.block and set(o.owners) & set(c.owners) for o in cands)]
+
 
 
 def collect(ctx: Context) -> list[Candidate]:
@@ -770,7 +771,7 @@ def collect(ctx: Context) -> list[Candidate]:
             cands.extend(_bare_owner_to(ctx, block, section, covered))
             cands.extend(_passive_by(ctx, block, section, covered))
     listed = {c.block for c in cands if c.kind in ("marker", "list")}
-    cands = _margin_marks_others(cands)
+    cands = _without_margin_repeats(cands)
     checked = {i for i, b in enumerate(ctx.document.blocks) if _CHECKED.match(b.text)}
     for c in owner_line_candidates(ctx, cands, skip_blocks=checked, sections=sections) + \
             commitment_candidates(ctx, cands, skip_blocks=listed | checked):
