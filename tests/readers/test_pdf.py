@@ -8,6 +8,7 @@ import pytest
 from extractor.errors import UnreadableDocument
 from extractor.readers.pdf import read_pdf
 from tests.readers.corpus_files import CORPUS, find_block as _find, read_cached as _read
+from tests.readers.minipdf import assemble
 
 HALESWORTH = CORPUS / "halesworth-library-friends-trustees-2016-01-26.pdf"
 COMMITTEE = CORPUS / "decoy-primary-governors-lw-committee-2022-05-09.pdf"
@@ -27,16 +28,7 @@ def _pdf(pages: list[str]) -> bytes:
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(pid)
     objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids)
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return assemble(objs)
 
 
 def test_bold_numbered_heading_at_its_page_and_line():

@@ -6,6 +6,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from extractor.readers.pdf_chars import page_graphics
+from tests.readers.minipdf import assemble
 
 
 def _pdf(content: bytes, resources: bytes = b"<< >>", extra: list[bytes] = ()) -> bytes:
@@ -15,16 +16,7 @@ def _pdf(content: bytes, resources: bytes = b"<< >>", extra: list[bytes] = ()) -
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources " + resources + b" /Contents 4 0 R >>",
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", *extra]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return assemble(objs)
 
 
 def _box(o: dict) -> tuple:
