@@ -8,13 +8,13 @@ pipeline tells the verb from the noun and names its subject, and the dependency 
 rule took, and that hold a cue word, are parsed, so the parser's cost stays small.
 
 A subject commits when it is a person (an attendee, a name the text gives, a PERSON entity, a titled
-name), an officer ("the Clerk", "Operations Manager"), a group of the body ("the Committee", "all
-members") or "we" (the body). Not: pronouns without a person before them, outside organisations,
-members of the public, negated, conditional, hedged or questioned acts.
+name), an officer ("the Clerk", "Operations Manager"), a group of members ("Governors", "all
+members") or "we" (the body speaking). Not: pronouns without a person before them, outside parties,
+members of the public, the body's own "will" (a decision), negated, conditional, hedged, past or
+questioned acts, motions and reviews of earlier actions.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from importlib import resources
