@@ -1028,12 +1028,37 @@ def _heading_status(text: str) -> str | None:
 _GROUP_LINE = re.compile(r"^\s*(?:[*•-]\s+)?\**(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2})\**:\**\s+(?P<list>\S.*)$")
 
 
+# a roll call kept as a task list, one member to a line, ticked when present: "[x] Ann Lee, Acme",
+# "[ ] Bo Chan - Treasurer", "☒ Cy Diaz"; an unticked box is a member who was not there
+_CHECKBOX = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[(?P<mark>[ xX✓✔])\]|(?P<glyph>[☐☑☒]))\s+(?P<rest>\S.*)$")
+
+
+def _checkbox_person(block: Block, status: str) -> _Person | None:
+    """One line of a ticked roll call; the name, then its role or organisation after a dash or comma."""
+    m = _CHECKBOX.match(block.text.strip()) if "\n" not in block.text.strip() else None
+    if not m:
+        return None
+    ticked = (m.group("mark") or "").strip() != "" if m.group("mark") is not None else m.group("glyph") != "☐"
+    rest = m.group("rest").strip()
+    parts = re.split(r"\s+[-–—]\s+|\s*,\s*|\s*\(", rest, maxsplit=1)
+    name = _tidy_name(_TITLE_RE.sub("", parts[0]).strip())
+    if not name_like(name, allow_single=False):
+        return None
+    role = parts[1].strip(" )") if len(parts) > 1 else None
+    if not ticked:
+        status = "absent"
+    return _Person(name=name, role=role or None, status=status, provenance=block.provenance(m.start("rest")))
+
+
 def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
     if block.kind == "list_item" and block.numbering and text.startswith(block.numbering):
         text = " " * len(block.numbering) + text[len(block.numbering):]  # "1. Jonathan Beliën": offsets kept
     people: list[_Person] = []
+    box = _checkbox_person(block, status) if _CHECKBOX.match(text.strip()) else None
+    if box is not None:
+        return [box]
     said = _attendance_sentences(text, block)
     for m in _APOLOGY_SENTENCE.finditer(text):  # "Apologies were received from Stephi" under "Apologies"
         said.extend(_parse_list(re.split(r"\.\s|\n", text[m.end():])[0], "apologies", block, m.end(),

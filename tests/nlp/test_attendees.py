@@ -767,3 +767,14 @@ def test_bracketed_template_names_honorific_after_the_name_and_dotted_user_names
                  ("paragraph", "Agenda:", None, None), ("list_item", "1. internal hiring for the portal", 0, "1."))
     assert got == [("Varun", "present"), ("Naincy", "present"), ("Shreya.Bhopal", "present"),
                    ("Kwameghana", "present")]
+
+
+def test_a_roll_call_kept_as_a_task_list_ticked_when_present():
+    got = attendees(("heading", "Voting member attendance"),
+                    ("list_item", "[x] Ann Lindqvist - Chairperson, Harbour Films Ltd"),
+                    ("list_item", "[ ] Bo Chandra, Northwind Inc."), ("list_item", "[X] Cyril Ortega"),
+                    ("heading", "Other attendees"), ("list_item", "Dana Whitcombe (Observer Co)"),
+                    ("heading", "Agenda"), ("list_item", "[x] Review the budget"))
+    assert [(a.name, a.status, a.role) for a in got] == [
+        ("Ann Lindqvist", "present", "Chairperson, Harbour Films Ltd"), ("Bo Chandra", "absent", "Northwind Inc."),
+        ("Cyril Ortega", "present", None), ("Dana Whitcombe", "in_attendance", "Observer Co")]
