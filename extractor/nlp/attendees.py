@@ -877,6 +877,14 @@ _MID_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>Apologies|Present|Absent|Regret
                         r"(?=(?:Cllr|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][a-z]+)")
 
 
+# the list after the verb, behind a colon: "The following members of the Board were present at the
+# meeting: A, B, and C."; and those who came besides: "D and E also attended the meeting."
+_PRESENT_COLON = re.compile(r"(?i)\b(?:were|was)\s+(?P<also>also\s+)?(?:present|in\s+attendance)"
+                            r"(?:\s+(?:at|for)\s+the\s+meeting)?\s*:\s+(?=[A-Z])")
+_ALSO_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<list>[A-Z](?:[^.:;!?\n]|(?<=\b[A-Z])\.){0,120}?)\s+also\s+"
+                            r"(?:attended|joined)(?:\s+the\s+(?:meeting|call))?\s*[.;]")
+
+
 def _attendance_sentences(text: str, block: Block) -> list[_Person]:
     out: list[_Person] = []
     for m in _WERE_PRESENT.finditer(text):
@@ -914,6 +922,23 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
                                        provenance=block.provenance(off)))
         else:
             out.extend(_parse_list(seg, status, block, m.end(), allow_single=False))
+    for m in _PRESENT_COLON.finditer(text):
+        rest = text[m.end():]
+        end = next((k for k in range(len(rest)) if rest[k] == "." and _sentence_stop(rest, k)), len(rest))
+        seg = rest[:end].replace("\n", " ")
+        entries = [e for e in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", seg) if e.strip()]
+        named = [name_like(_tidy_name(e), allow_single=False) for e in entries]
+        # one entry the token rules cannot read ("Martin v. L?wis") does not undo a list of clear names
+        if len(entries) >= 2 and sum(named) >= max(2, len(entries) - 1) and \
+                all(re.fullmatch(r"[A-Z][\w'’?.-]*(?:\s+[\w'’?.-]+){1,3}", e.strip()) for e in entries):
+            status = "in_attendance" if m.group("also") else "present"
+            out.extend(_Person(name=_tidy_name(e), status=status, provenance=block.provenance(m.end()))
+                       for e in entries)
+    for m in _ALSO_ATTENDED.finditer(text):
+        entries = [e for e in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", m.group("list")) if e.strip()]
+        if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            out.extend(_Person(name=_tidy_name(e), status="in_attendance", provenance=block.provenance(m.start()))
+                       for e in entries)
     out.extend(_present_as(text, block))
     for m in _NOT_PRESENT.finditer(text):  # "Byard Peake was not present."
         entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", m.group("list")) if e.strip()]

@@ -778,3 +778,12 @@ def test_a_roll_call_kept_as_a_task_list_ticked_when_present():
     assert [(a.name, a.status, a.role) for a in got] == [
         ("Ann Lindqvist", "present", "Chairperson, Harbour Films Ltd"), ("Bo Chandra", "absent", "Northwind Inc."),
         ("Cyril Ortega", "present", None), ("Dana Whitcombe", "in_attendance", "Observer Co")]
+
+
+def test_a_list_after_were_present_and_a_colon_and_those_who_also_attended():
+    got = attendees("The following members of the Board of Directors were present at the\nmeeting: Ann Lee, "
+                    "Bob Roe, Cy Diaz,\nand Dee O?Hara.\nEd Fox and Flo G. also attended the meeting.  Roe took "
+                    "minutes.", "Members were present: the quorum was met.")
+    assert [(a.name, a.status) for a in got] == [
+        ("Ann Lee", "present"), ("Bob Roe", "present"), ("Cy Diaz", "present"), ("Dee O?Hara", "present"),
+        ("Ed Fox", "in_attendance"), ("Flo G.", "in_attendance")]
