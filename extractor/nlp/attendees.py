@@ -717,6 +717,16 @@ def _entry_person(line: str, status: str, block: Block, off: int, allow_single: 
     text = re.sub(r"^\s*(?:" + BULLET + r")", "", line).strip()
     if not text or re.search(r"\d", re.sub(r"\([^()]*\)", "", text)):
         return []  # "Members of the public: 2", "# members present: 9/12"
+    group = re.match(r"^(?P<label>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*:\s+(?P<list>[^:]+,[^:]+)$", text)
+    if group:  # "Acme Foundation: Ann Lee, Bob Roe": the people of one organisation, its name their role
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", group.group("list")) if e.strip()]
+        if len(entries) >= 2 and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            got = [p for p in _parse_list(group.group("list"), status, block, off + group.start("list"),
+                                          allow_single=False) if isinstance(p, _Person)]
+            for p in got:
+                p.role = p.role or group.group("label")
+            if len(got) == len(entries):
+                return got
     text, written = status_suffix(text)
     status = written if written and written != "present" else status
     post, bare = split_post(text)
@@ -1609,7 +1619,10 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                             value = re.sub(r"\s*\n\s*", "; ", value)  # one person to a line
                         text_c = f"{c.text.strip()}: {value}"  # "Attendees | Tony Brown (Chair), …"
                     sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
-                    found.extend(_inline_lists(text_c, sub))
+                    inline_c = _inline_lists(text_c, sub)
+                    labelled_c = _labelled_block(sub)[0] if "\n" in text_c.strip() else []
+                    # a cell holding a whole page: a label on its own line, then the list, one line a group
+                    found.extend(labelled_c if len(labelled_c) > len(inline_c) else inline_c)
                     found.extend(_apology_sentences(c.text, sub))
             role_only.extend(_chaired_by(text, block))
             continue

@@ -787,3 +787,12 @@ def test_a_list_after_were_present_and_a_colon_and_those_who_also_attended():
     assert [(a.name, a.status) for a in got] == [
         ("Ann Lee", "present"), ("Bob Roe", "present"), ("Cy Diaz", "present"), ("Dee O?Hara", "present"),
         ("Ed Fox", "in_attendance"), ("Flo G.", "in_attendance")]
+
+
+def test_a_cell_holding_the_attendee_list_under_its_own_label_line_with_organisation_groups():
+    block = table_of([["Committee Meeting Minutes June 12th\nAttendees (present in bold):\nAnn Lee - Acme, Bob Roe\n"
+                       "Cy Diaz - Globex\nNorth Foundation: Dee Hart, Ed Fox\nPast business\n"
+                       "○ Approval of minutes - approved"]])
+    got = extract_attendees(Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[block]), [], Meeting())
+    assert [(a.name, a.role) for a in got] == [("Ann Lee", "Acme"), ("Bob Roe", None), ("Cy Diaz", "Globex"),
+                                               ("Dee Hart", "North Foundation"), ("Ed Fox", "North Foundation")]
