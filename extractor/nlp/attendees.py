@@ -717,6 +717,16 @@ def _entry_person(line: str, status: str, block: Block, off: int, allow_single: 
     text = re.sub(r"^\s*(?:" + BULLET + r")", "", line).strip()
     if not text or re.search(r"\d", re.sub(r"\([^()]*\)", "", text)):
         return []  # "Members of the public: 2", "# members present: 9/12"
+    group = re.match(r"^(?P<label>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s*:\s+(?P<list>[^:]+,[^:]+)$", text)
+    if group:  # "Acme Foundation: Ann Lee, Bob Roe": the people of one organisation, its name their role
+        entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", group.group("list")) if e.strip()]
+        if len(entries) >= 2 and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            got = [p for p in _parse_list(group.group("list"), status, block, off + group.start("list"),
+                                          allow_single=False) if isinstance(p, _Person)]
+            for p in got:
+                p.role = p.role or group.group("label")
+            if len(got) == len(entries):
+                return got
     text, written = status_suffix(text)
     status = written if written and written != "present" else status
     post, bare = split_post(text)
@@ -877,6 +887,14 @@ _MID_LABEL = re.compile(r"(?<=[.!?])\s+(?P<label>Apologies|Present|Absent|Regret
                         r"(?=(?:Cllr|Mr|Mrs|Ms|Dr)?\.?\s*[A-Z][a-z]+)")
 
 
+# the list after the verb, behind a colon: "The following members of the Board were present at the
+# meeting: A, B, and C."; and those who came besides: "D and E also attended the meeting."
+_PRESENT_COLON = re.compile(r"(?i)\b(?:were|was)\s+(?P<also>also\s+)?(?:present|in\s+attendance)"
+                            r"(?:\s+(?:at|for)\s+the\s+meeting)?\s*:\s+(?=[A-Z])")
+_ALSO_ATTENDED = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(?P<list>[A-Z](?:[^.:;!?\n]|(?<=\b[A-Z])\.){0,120}?)\s+also\s+"
+                            r"(?:attended|joined)(?:\s+the\s+(?:meeting|call))?\s*[.;]")
+
+
 def _attendance_sentences(text: str, block: Block) -> list[_Person]:
     out: list[_Person] = []
     for m in _WERE_PRESENT.finditer(text):
@@ -914,6 +932,23 @@ def _attendance_sentences(text: str, block: Block) -> list[_Person]:
                                        provenance=block.provenance(off)))
         else:
             out.extend(_parse_list(seg, status, block, m.end(), allow_single=False))
+    for m in _PRESENT_COLON.finditer(text):
+        rest = text[m.end():]
+        end = next((k for k in range(len(rest)) if rest[k] == "." and _sentence_stop(rest, k)), len(rest))
+        seg = rest[:end].replace("\n", " ")
+        entries = [e for e in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", seg) if e.strip()]
+        named = [name_like(_tidy_name(e), allow_single=False) for e in entries]
+        # one entry the token rules cannot read ("Martin v. L?wis") does not undo a list of clear names
+        if len(entries) >= 2 and sum(named) >= max(2, len(entries) - 1) and \
+                all(re.fullmatch(r"[A-Z][\w'’?.-]*(?:\s+[\w'’?.-]+){1,3}", e.strip()) for e in entries):
+            status = "in_attendance" if m.group("also") else "present"
+            out.extend(_Person(name=_tidy_name(e), status=status, provenance=block.provenance(m.end()))
+                       for e in entries)
+    for m in _ALSO_ATTENDED.finditer(text):
+        entries = [e for e in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", m.group("list")) if e.strip()]
+        if entries and all(name_like(_tidy_name(e), allow_single=False) for e in entries):
+            out.extend(_Person(name=_tidy_name(e), status="in_attendance", provenance=block.provenance(m.start()))
+                       for e in entries)
     out.extend(_present_as(text, block))
     for m in _NOT_PRESENT.finditer(text):  # "Byard Peake was not present."
         entries = [e for e in re.split(r",\s*|\s+(?:and|&)\s+", m.group("list")) if e.strip()]
@@ -1028,12 +1063,37 @@ def _heading_status(text: str) -> str | None:
 _GROUP_LINE = re.compile(r"^\s*(?:[*•-]\s+)?\**(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2})\**:\**\s+(?P<list>\S.*)$")
 
 
+# a roll call kept as a task list, one member to a line, ticked when present: "[x] Ann Lee, Acme",
+# "[ ] Bo Chan - Treasurer", "☒ Cy Diaz"; an unticked box is a member who was not there
+_CHECKBOX = re.compile(r"^\s*(?:[-*•]\s+)?(?:\[(?P<mark>[ xX✓✔])\]|(?P<glyph>[☐☑☒]))\s+(?P<rest>\S.*)$")
+
+
+def _checkbox_person(block: Block, status: str) -> _Person | None:
+    """One line of a ticked roll call; the name, then its role or organisation after a dash or comma."""
+    m = _CHECKBOX.match(block.text.strip()) if "\n" not in block.text.strip() else None
+    if not m:
+        return None
+    ticked = (m.group("mark") or "").strip() != "" if m.group("mark") is not None else m.group("glyph") != "☐"
+    rest = m.group("rest").strip()
+    parts = re.split(r"\s+[-–—]\s+|\s*,\s*|\s*\(", rest, maxsplit=1)
+    name = _tidy_name(_TITLE_RE.sub("", parts[0]).strip())
+    if not name_like(name, allow_single=False):
+        return None
+    role = parts[1].strip(" )") if len(parts) > 1 else None
+    if not ticked:
+        status = "absent"
+    return _Person(name=name, role=role or None, status=status, provenance=block.provenance(m.start("rest")))
+
+
 def _section_lines(block: Block, status: str) -> list[_Person]:
     """One person per line under a heading (or a comma list)."""
     text = block.text
     if block.kind == "list_item" and block.numbering and text.startswith(block.numbering):
         text = " " * len(block.numbering) + text[len(block.numbering):]  # "1. Jonathan Beliën": offsets kept
     people: list[_Person] = []
+    box = _checkbox_person(block, status) if _CHECKBOX.match(text.strip()) else None
+    if box is not None:
+        return [box]
     said = _attendance_sentences(text, block)
     for m in _APOLOGY_SENTENCE.finditer(text):  # "Apologies were received from Stephi" under "Apologies"
         said.extend(_parse_list(re.split(r"\.\s|\n", text[m.end():])[0], "apologies", block, m.end(),
@@ -1559,7 +1619,10 @@ def extract_attendees(document: Document, parsed: list[Doc], meeting: Meeting) -
                             value = re.sub(r"\s*\n\s*", "; ", value)  # one person to a line
                         text_c = f"{c.text.strip()}: {value}"  # "Attendees | Tony Brown (Chair), …"
                     sub = Block(index=block.index, kind="paragraph", text=text_c, lines=c.lines, table=block.table)
-                    found.extend(_inline_lists(text_c, sub))
+                    inline_c = _inline_lists(text_c, sub)
+                    labelled_c = _labelled_block(sub)[0] if "\n" in text_c.strip() else []
+                    # a cell holding a whole page: a label on its own line, then the list, one line a group
+                    found.extend(labelled_c if len(labelled_c) > len(inline_c) else inline_c)
                     found.extend(_apology_sentences(c.text, sub))
             role_only.extend(_chaired_by(text, block))
             continue

@@ -767,3 +767,32 @@ def test_bracketed_template_names_honorific_after_the_name_and_dotted_user_names
                  ("paragraph", "Agenda:", None, None), ("list_item", "1. internal hiring for the portal", 0, "1."))
     assert got == [("Varun", "present"), ("Naincy", "present"), ("Shreya.Bhopal", "present"),
                    ("Kwameghana", "present")]
+
+
+def test_a_roll_call_kept_as_a_task_list_ticked_when_present():
+    got = attendees(("heading", "Voting member attendance"),
+                    ("list_item", "[x] Ann Lindqvist - Chairperson, Harbour Films Ltd"),
+                    ("list_item", "[ ] Bo Chandra, Northwind Inc."), ("list_item", "[X] Cyril Ortega"),
+                    ("heading", "Other attendees"), ("list_item", "Dana Whitcombe (Observer Co)"),
+                    ("heading", "Agenda"), ("list_item", "[x] Review the budget"))
+    assert [(a.name, a.status, a.role) for a in got] == [
+        ("Ann Lindqvist", "present", "Chairperson, Harbour Films Ltd"), ("Bo Chandra", "absent", "Northwind Inc."),
+        ("Cyril Ortega", "present", None), ("Dana Whitcombe", "in_attendance", "Observer Co")]
+
+
+def test_a_list_after_were_present_and_a_colon_and_those_who_also_attended():
+    got = attendees("The following members of the Board of Directors were present at the\nmeeting: Ann Lee, "
+                    "Bob Roe, Cy Diaz,\nand Dee O?Hara.\nEd Fox and Flo G. also attended the meeting.  Roe took "
+                    "minutes.", "Members were present: the quorum was met.")
+    assert [(a.name, a.status) for a in got] == [
+        ("Ann Lee", "present"), ("Bob Roe", "present"), ("Cy Diaz", "present"), ("Dee O?Hara", "present"),
+        ("Ed Fox", "in_attendance"), ("Flo G.", "in_attendance")]
+
+
+def test_a_cell_holding_the_attendee_list_under_its_own_label_line_with_organisation_groups():
+    block = table_of([["Committee Meeting Minutes June 12th\nAttendees (present in bold):\nAnn Lee - Acme, Bob Roe\n"
+                       "Cy Diaz - Globex\nNorth Foundation: Dee Hart, Ed Fox\nPast business\n"
+                       "○ Approval of minutes - approved"]])
+    got = extract_attendees(Document(path="m.pdf", sha256="0" * 64, format="pdf", blocks=[block]), [], Meeting())
+    assert [(a.name, a.role) for a in got] == [("Ann Lee", "Acme"), ("Bob Roe", None), ("Cy Diaz", "Globex"),
+                                               ("Dee Hart", "North Foundation"), ("Ed Fox", "North Foundation")]
