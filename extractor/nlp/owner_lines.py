@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from extractor.nlp.candidates import Candidate, Context
-from extractor.nlp.commitments import doer_like
 from extractor.nlp.engine import parse_sentences
+from extractor.nlp.owners import ROLE_HEADS
 from extractor.nlp.textutil import squash
 from models.document import Block
 
@@ -43,7 +43,7 @@ def owner_line_candidates(ctx: Context, taken: list[Candidate], skip_blocks: set
             m = _LINE.match(line)
             if m and not _MARKED.search(line):
                 got = ctx.owners.parse_phrase(m.group("owner"))
-                if got and all(doer_like(ctx, o, set()) for o in got.owners):
+                if got and all(_listed(ctx, o) for o in got.owners):
                     found.append((block, offset, line, got, m.group("task")))
             offset += len(line) + 1
     if not found:
@@ -63,6 +63,12 @@ def owner_line_candidates(ctx: Context, taken: list[Candidate], skip_blocks: set
                              owner_text=got.owner_text, source_text=squash(line), rule="action.owner_line",
                              kind="list", block=block.index, provenance=block.provenance(offset)))
     return out
+
+
+def _listed(ctx: Context, owner: str) -> bool:
+    """An attendee, a name the text gives initials for, or an officer: a label such as "Purpose:" is none."""
+    return bool(ctx.people.resolve(owner)) or owner in ctx.owners.aliases.values() \
+        or owner.lower().split()[-1] in ROLE_HEADS
 
 
 def _imperative(doc) -> bool:
