@@ -16,29 +16,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from extractor.nlp.engine import PATTERN_PACKAGE
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files(PATTERN_PACKAGE).joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in (x.strip() for x in text.splitlines()) if ln and not ln.startswith("#")]
+from extractor.nlp.engine import lexicon_rows
 
 
 @lru_cache(maxsize=1)
 def labels() -> dict[str, str]:
-    return {r[0].lower(): r[1] for r in _rows("attendance_labels.tsv")}
+    return {r[0].lower(): r[1] for r in lexicon_rows("attendance_labels.tsv")}
 
 
 @lru_cache(maxsize=1)
 def groups() -> dict[str, str]:
-    return {r[0].lower(): r[1] for r in _rows("attendance_groups.tsv")}
+    return {r[0].lower(): r[1] for r in lexicon_rows("attendance_groups.tsv")}
 
 
 @lru_cache(maxsize=1)
 def posts() -> list[str]:
-    return sorted((r[0].lower() for r in _rows("posts.txt")), key=len, reverse=True)
+    return sorted((r[0].lower() for r in lexicon_rows("posts.txt")), key=len, reverse=True)
 
 
 def _words_alt(phrases) -> str:

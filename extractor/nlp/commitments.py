@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from extractor.nlp.candidates import Candidate, Context
-from extractor.nlp.engine import PATTERN_PACKAGE, get_parser, parse_sentences, pattern_files
+from extractor.nlp.engine import get_parser, lexicon_rows, parse_sentences, pattern_files
 from extractor.nlp.owners import GROUPS, ROLE_HEADS, TITLES, OwnerMatch
 from extractor.nlp.textutil import sentence_spans, squash
 from models.document import Block
@@ -60,11 +59,6 @@ _HEADS_BY_TAG = {"go": {"VBG"}, "look": {"VBG"}, "be": {"VBZ", "VBP"}, "plan": {
                  "try": {"VB", "VBZ", "VBP"}, "need": {"VBZ", "VBP", "VB"}, "have": {"VBZ", "VBP", "VB"}}
 
 
-def _lexicon(name: str) -> set[str]:
-    text = resources.files(PATTERN_PACKAGE).joinpath("lexicons", name).read_text(encoding="utf-8")
-    return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-
-
 @lru_cache(maxsize=1)
 def _matcher() -> tuple[DependencyMatcher, dict[str, tuple[str, list[str]]], set[str]]:
     """The matcher, each pattern's (rule id, node names) by match key, and the verbs that are no task."""
@@ -74,7 +68,7 @@ def _matcher() -> tuple[DependencyMatcher, dict[str, tuple[str, list[str]]], set
         key = f"{row['id']}#{n}"
         matcher.add(key, [row["pattern"]])
         nodes[key] = (row["id"], [node["RIGHT_ID"] for node in row["pattern"]])
-    return matcher, nodes, _lexicon("commitment_verbs_not.txt")
+    return matcher, nodes, {row[0] for row in lexicon_rows("commitment_verbs_not.txt")}
 
 
 def warm_up() -> None:
@@ -220,12 +214,12 @@ def _doer(ctx: Context, doc: Doc, doer: Token, before: str, rule: str, head: Tok
         return None
     if any(t.ent_type_ in _NOT_PEOPLE for t in span) and not any(ctx.people.resolve(o) for o in got.owners):
         return None  # "Hindi and English to cater to …", "SCC will repair …"
-    if all(doer_like(ctx, o, persons) for o in got.owners):
+    if all(_doer_like(ctx, o, persons) for o in got.owners):
         return got
     return None
 
 
-def doer_like(ctx: Context, owner: str, persons: set[str]) -> bool:
+def _doer_like(ctx: Context, owner: str, persons: set[str]) -> bool:
     """A person, officer or group of the body; a capitalised name only when known or read as a PERSON."""
     words = owner.lower().split()
     if not words:

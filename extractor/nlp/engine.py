@@ -51,6 +51,12 @@ def pattern_files() -> dict[str, list[dict]]:
     return out
 
 
+def lexicon_rows(name: str) -> list[list[str]]:
+    """The rows of a word list in the package's `lexicons/` (tab-separated columns; `#` lines are comments)."""
+    text = resources.files(PATTERN_PACKAGE).joinpath("lexicons", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in (x.strip() for x in text.splitlines()) if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     nlp = spacy.blank("en")

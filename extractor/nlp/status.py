@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from extractor.nlp.engine import PATTERN_PACKAGE
+from extractor.nlp.engine import lexicon_rows
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
-    text = resources.files(PATTERN_PACKAGE).joinpath("lexicons", "action_status.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in (x.strip() for x in text.splitlines()) if ln and not ln.startswith("#")]
-    return {r[0].lower(): r[1].strip() for r in rows if len(r) == 2}
+    return {r[0].lower(): r[1].strip() for r in lexicon_rows("action_status.tsv") if len(r) == 2}
 
 
 def _alternation(kind: str | None = None) -> str:
